@@ -1,0 +1,308 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { auditEvents } from '../audit/tables.js';
+import { agencies } from '../organisation/tables.js';
+import { organisationPolicy } from '../organisation/policy.js';
+import { calendarPolicy } from '../calendar/policy.js';
+import type { Db } from '../platform/db/database.js';
+import { AppError } from '../platform/errors.js';
+import { actorOf, auditContext, transaction, type App, type AppDeps } from '../platform/http/context.js';
+import { errorBody, idParams, pageQuery } from '../platform/http/schemas.js';
+import { actorForUser, createApiToken, revokeSession, SESSION_COOKIE } from './authenticate.js';
+import { login } from './login.js';
+import { assertMayGrant, createUser, updateUser } from './manage-users.js';
+import { accountsPolicy } from './policy.js';
+import { ROLES, hasRole, type Actor } from './roles.js';
+import { agencyScopeCondition, allowed, authorize, loadAgencyRef } from './scope.js';
+import { recordAudit } from '../audit/record.js';
+import { users } from './tables.js';
+
+const role = z.enum(ROLES);
+
+const userOut = z.object({
+  id: z.uuid(),
+  username: z.string(),
+  displayName: z.string(),
+  roles: z.array(role),
+  agencyId: z.uuid().nullable(),
+  agencyName: z.string().nullable(),
+  scopeRegionCode: z.string().nullable(),
+  disabled: z.boolean(),
+  locked: z.boolean(),
+  lastLoginAt: z.date().nullable(),
+});
+
+const meOut = z.object({
+  user: z.object({
+    id: z.uuid(),
+    username: z.string(),
+    displayName: z.string(),
+    roles: z.array(role),
+    agencyId: z.uuid().nullable(),
+    agencyName: z.string().nullable(),
+    scopeRegionCode: z.string().nullable(),
+  }),
+  csrfToken: z.string().nullable(),
+  /** What the user may do, so the UI never re-derives the rules. */
+  can: z.record(z.string(), z.boolean()),
+});
+
+async function agencyName(db: Db, id: string | null) {
+  if (!id) return null;
+  const [row] = await db.select({ name: agencies.name }).from(agencies).where(eq(agencies.id, id));
+  return row?.name ?? null;
+}
+
+function capabilities(actor: Actor): Record<string, boolean> {
+  return {
+    manageRegions: allowed(organisationPolicy, actor, 'region.manage'),
+    createAgencies: allowed(organisationPolicy, actor, 'agency.create'),
+    confirmAgencies: allowed(organisationPolicy, actor, 'agency.confirm'),
+    managePeople: allowed(organisationPolicy, actor, 'person.manage'),
+    manageUsers: allowed(accountsPolicy, actor, 'user.manage'),
+    readAudit: allowed(accountsPolicy, actor, 'audit.read'),
+    manageCalendar: allowed(calendarPolicy, actor, 'calendar.manage'),
+    importExport: allowed(organisationPolicy, actor, 'exchange.import'),
+  };
+}
+
+/** Accounts: login/logout, the current user, API tokens, user management, audit log reading. */
+export async function accountsRoutes(app: App, deps: AppDeps) {
+  const { db } = deps.database;
+
+  const presentUser = (u: typeof users.$inferSelect, name: string | null) => ({
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    roles: u.roles as z.infer<typeof role>[],
+    agencyId: u.agencyId,
+    agencyName: name,
+    scopeRegionCode: u.scopeRegionCode,
+    disabled: u.disabled,
+    locked: !!u.lockedUntil && u.lockedUntil > deps.clock.now(),
+    lastLoginAt: u.lastLoginAt,
+  });
+
+  const me = async (actor: Actor, csrfToken: string | null) => ({
+    user: {
+      id: actor.userId,
+      username: actor.username,
+      displayName: actor.displayName,
+      roles: actor.roles,
+      agencyId: actor.agencyId,
+      agencyName: await agencyName(db, actor.agencyId),
+      scopeRegionCode: actor.scopeRegionCode,
+    },
+    csrfToken,
+    can: capabilities(actor),
+  });
+
+  app.post(
+    '/api/auth/login',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['accounts'],
+        summary: '登录 Log in',
+        body: z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) }),
+        response: { 200: meOut, 401: errorBody, 423: errorBody },
+      },
+    },
+    async (request, reply) => {
+      const meta = { ip: request.ip, userAgent: request.headers['user-agent'] ?? null };
+      const session = await login(deps.database, deps.config, deps.clock.now(), meta, request.body);
+      reply.setCookie(SESSION_COOKIE, session.token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: deps.config.cookieSecure,
+        expires: session.expiresAt,
+      });
+      const actor = (await actorForUser(db, session.userId, meta, 'session'))!;
+      return me(actor, session.csrfToken);
+    },
+  );
+
+  app.post(
+    '/api/auth/logout',
+    { schema: { tags: ['accounts'], summary: '退出 Log out', response: { 204: z.undefined() } } },
+    async (request, reply) => {
+      const token = request.cookies[SESSION_COOKIE];
+      if (token) {
+        await transaction(deps, async (tx) => {
+          await revokeSession(tx, token, deps.clock.now());
+          await recordAudit(tx, auditContext(request, deps), { action: 'auth.logout', subjectType: 'user', subjectId: actorOf(request).userId });
+        });
+      }
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send();
+    },
+  );
+
+  app.get(
+    '/api/auth/me',
+    { schema: { tags: ['accounts'], summary: '当前用户 Current user', response: { 200: meOut, 401: errorBody } } },
+    async (request) => me(actorOf(request), request.csrfToken),
+  );
+
+  app.post(
+    '/api/auth/tokens',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: '创建接口令牌 Create an API token for a machine client',
+        body: z.object({ name: z.string().trim().min(1).max(100), expiresInDays: z.number().int().min(1).max(3650).optional() }),
+        response: { 201: z.object({ id: z.uuid(), token: z.string() }) },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const now = deps.clock.now();
+      const expires = request.body.expiresInDays ? new Date(now.getTime() + request.body.expiresInDays * 86_400_000) : null;
+      const created = await transaction(deps, async (tx) => {
+        const t = await createApiToken(tx, actor.userId, request.body.name, now, expires);
+        await recordAudit(tx, auditContext(request, deps), { action: 'auth.token_created', subjectType: 'api_token', subjectId: t.id, agencyId: actor.agencyId });
+        return t;
+      });
+      return reply.status(201).send(created);
+    },
+  );
+
+  app.get(
+    '/api/users',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: '用户列表 Users in scope',
+        querystring: z.object({ agencyId: z.uuid().optional(), ...pageQuery }),
+        response: { 200: z.object({ items: z.array(userOut), total: z.number() }) },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      authorize(accountsPolicy, actor, 'user.read');
+      const { agencyId, limit, offset } = request.query;
+      const where = and(
+        hasRole(actor, 'system_admin') ? undefined : agencyScopeCondition(actor, users.agencyId),
+        agencyId ? eq(users.agencyId, agencyId) : undefined,
+      );
+      const rows = await db
+        .select({ u: users, agencyName: agencies.name })
+        .from(users)
+        .leftJoin(agencies, eq(agencies.id, users.agencyId))
+        .where(where)
+        .orderBy(users.username)
+        .limit(limit)
+        .offset(offset);
+      const [{ count }] = (await db.select({ count: sql<number>`count(*)::int` }).from(users).where(where)) as [{ count: number }];
+      return { items: rows.map((r) => presentUser(r.u, r.agencyName)), total: count };
+    },
+  );
+
+  app.post(
+    '/api/users',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: '创建用户 Create a user',
+        body: z.object({
+          username: z.string().trim().regex(/^[A-Za-z0-9_.-]{3,64}$/),
+          displayName: z.string().trim().min(1).max(100),
+          password: z.string().min(1).max(256),
+          agencyId: z.uuid().nullable(),
+          roles: z.array(role).min(1),
+          scopeRegionCode: z.string().regex(/^\d{6}(\d{3})?$/).nullish(),
+        }),
+        response: { 201: userOut, 400: errorBody, 403: errorBody, 409: errorBody },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const body = request.body;
+      const target = body.agencyId ? await loadAgencyRef(db, body.agencyId) : undefined;
+      if (!target && !hasRole(actor, 'system_admin')) throw new AppError('FORBIDDEN');
+      authorize(accountsPolicy, actor, 'user.manage', target);
+      assertMayGrant(actor, body.roles);
+      const user = await transaction(deps, (tx) => createUser(tx, auditContext(request, deps), body));
+      return reply.status(201).send(presentUser(user, await agencyName(db, user.agencyId)));
+    },
+  );
+
+  app.patch(
+    '/api/users/:id',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: '修改用户 Update a user (roles, password, disable, unlock)',
+        params: idParams,
+        body: z.object({
+          displayName: z.string().trim().min(1).max(100).optional(),
+          roles: z.array(role).min(1).optional(),
+          disabled: z.boolean().optional(),
+          password: z.string().min(1).max(256).optional(),
+          unlock: z.boolean().optional(),
+        }),
+        response: { 200: userOut, 400: errorBody, 403: errorBody, 404: errorBody },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const [existing] = await db.select().from(users).where(eq(users.id, request.params.id));
+      if (!existing) throw new AppError('NOT_FOUND');
+      const target = existing.agencyId ? await loadAgencyRef(db, existing.agencyId) : undefined;
+      if (!target && !hasRole(actor, 'system_admin')) throw new AppError('NOT_FOUND');
+      authorize(accountsPolicy, actor, 'user.manage', target);
+      assertMayGrant(actor, [...(existing.roles as z.infer<typeof role>[]), ...(request.body.roles ?? [])]);
+      const user = await transaction(deps, (tx) => updateUser(tx, auditContext(request, deps), existing.id, request.body));
+      return presentUser(user, await agencyName(db, user.agencyId));
+    },
+  );
+
+  app.get(
+    '/api/audit',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: '审计日志 Audit log in scope',
+        querystring: z.object({ agencyId: z.uuid().optional(), action: z.string().max(64).optional(), subjectId: z.string().max(64).optional(), ...pageQuery }),
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                id: z.number(),
+                at: z.date(),
+                actorLabel: z.string(),
+                agencyId: z.string().nullable(),
+                action: z.string(),
+                subjectType: z.string(),
+                subjectId: z.string().nullable(),
+                ip: z.string().nullable(),
+                detail: z.record(z.string(), z.unknown()),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      authorize(accountsPolicy, actor, 'audit.read');
+      const q = request.query;
+      const rows = await db
+        .select()
+        .from(auditEvents)
+        .where(
+          and(
+            agencyScopeCondition(actor, auditEvents.agencyId),
+            q.agencyId ? eq(auditEvents.agencyId, q.agencyId) : undefined,
+            q.action ? eq(auditEvents.action, q.action) : undefined,
+            q.subjectId ? eq(auditEvents.subjectId, q.subjectId) : undefined,
+          ),
+        )
+        .orderBy(desc(auditEvents.id))
+        .limit(q.limit)
+        .offset(q.offset);
+      return { items: rows };
+    },
+  );
+}

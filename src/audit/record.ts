@@ -1,0 +1,71 @@
+import type { Actor } from '../accounts/roles.js';
+import type { Tx } from '../platform/db/database.js';
+import { auditEvents } from './tables.js';
+
+/**
+ * Audit actions: one name per event with its meaning. Writes are recorded as `<noun>.<verb>`;
+ * reads of personal data as `<noun>.read` / `<noun>.list` (every read of personal data is audited).
+ */
+export type AuditAction =
+  | 'auth.login' // a user logged in
+  | 'auth.login_failed' // a wrong password (detail.locked when it locked the account)
+  | 'auth.logout'
+  | 'auth.token_created'
+  | 'user.created'
+  | 'user.updated'
+  | 'region.created'
+  | 'region.updated'
+  | 'agency.created'
+  | 'agency.updated'
+  | 'agency.confirmed' // the justice bureau confirmed the agency's status (O1, P13)
+  | 'agency.confirmation_withdrawn'
+  | 'division.created'
+  | 'division.updated'
+  | 'person.created'
+  | 'person.updated'
+  | 'person.photo_set'
+  | 'person.read' // a staff member's personal data was displayed
+  | 'person.list' // a list with personal data was displayed (detail.ids)
+  | 'person.photo_read'
+  | 'training.created'
+  | 'counsel.created'
+  | 'position.created'
+  | 'position.holder_assigned'
+  | 'leading_group.created'
+  | 'leading_group.updated'
+  | 'calendar.year_loaded'
+  | 'calendar.day_set'
+  | 'exchange.imported'
+  | 'exchange.exported' // a spreadsheet with personal data left the system
+  | 'public.certificate_verified'; // a public certificate lookup
+
+export interface AuditContext {
+  actor: Actor | null;
+  now: Date;
+  ip?: string;
+  userAgent?: string | null;
+}
+
+export interface AuditEntry {
+  action: AuditAction;
+  subjectType: string;
+  subjectId?: string | null;
+  agencyId?: string | null;
+  detail?: Record<string, unknown>;
+}
+
+/** Appends one audit event in the caller's transaction, so the record and the change commit together. */
+export async function recordAudit(tx: Tx, ctx: AuditContext, entry: AuditEntry): Promise<void> {
+  await tx.insert(auditEvents).values({
+    at: ctx.now,
+    actorUserId: ctx.actor?.userId ?? null,
+    actorLabel: ctx.actor ? `${ctx.actor.displayName} (${ctx.actor.username})` : 'public',
+    agencyId: entry.agencyId ?? null,
+    action: entry.action,
+    subjectType: entry.subjectType,
+    subjectId: entry.subjectId ?? null,
+    ip: ctx.actor?.ip ?? ctx.ip ?? null,
+    userAgent: ctx.actor?.userAgent ?? ctx.userAgent ?? null,
+    detail: entry.detail ?? {},
+  });
+}

@@ -1,0 +1,16 @@
+import { bigint, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+/** Append-only audit log (the database refuses UPDATE/DELETE; see migrations/202611220001_platform.sql). */
+export const auditEvents = pgTable('audit_events', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
+  actorUserId: uuid('actor_user_id'),
+  actorLabel: text('actor_label').notNull(),
+  agencyId: uuid('agency_id'),
+  action: text('action').notNull(),
+  subjectType: text('subject_type').notNull(),
+  subjectId: text('subject_id'),
+  ip: text('ip'),
+  userAgent: text('user_agent'),
+  detail: jsonb('detail').$type<Record<string, unknown>>().notNull(),
+});

@@ -1,0 +1,108 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Command } from 'commander';
+import { ROLES, type Role } from './accounts/roles.js';
+import { createUser } from './accounts/manage-users.js';
+import { loadConfig } from './config.js';
+import { systemClock } from './platform/clock.js';
+import { WEB_DIST } from './platform/http/web-app.js';
+import { createDeps, createServer, openAndMigrate } from './server.js';
+
+const program = new Command('sanxiang').description('三项制度 Sanxiang — administrative enforcement platform');
+
+/** Builds the web app when its sources are newer than the last build (so `npm start` just works). */
+function buildWebIfNeeded(): void {
+  const webRoot = path.resolve(WEB_DIST, '..');
+  const built = path.join(WEB_DIST, 'index.html');
+  const newest = (dir: string): number =>
+    fs.readdirSync(dir, { withFileTypes: true }).reduce((max, e) => {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) return e.name === 'dist' ? max : Math.max(max, newest(p));
+      return Math.max(max, fs.statSync(p).mtimeMs);
+    }, 0);
+  const sourcesChanged = Math.max(newest(path.join(webRoot, 'src')), newest(path.resolve(webRoot, '../src/i18n')));
+  if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= sourcesChanged) return;
+  console.log('构建前端… Building the web app…');
+  const result = spawnSync(process.execPath, [path.resolve(webRoot, '../node_modules/vite/bin/vite.js'), 'build', '--config', path.join(webRoot, 'vite.config.ts'), '--logLevel', 'warn'], {
+    stdio: 'inherit',
+  });
+  if (result.status !== 0) throw new Error('web build failed');
+}
+
+program
+  .command('serve')
+  .description('start the server (migrations applied; demo data loaded on first start unless SANXIANG_DEMO=0)')
+  .option('--build-web', 'build the web app first if its sources changed')
+  .action(async (options: { buildWeb?: boolean }) => {
+    const config = loadConfig();
+    if (options.buildWeb) buildWebIfNeeded();
+    const database = await openAndMigrate(config);
+    const deps = await createDeps(database, config, systemClock);
+    const demo = config.demo ? await (await import('./demo/seed.js')).seedDemoIfEmpty(deps) : null;
+    const app = await createServer(deps, { level: config.logLevel });
+    await app.listen({ port: config.port, host: config.host });
+    const where = config.databaseUrl ? 'PostgreSQL' : `PGlite (${path.join(config.dataDir, 'pgdata')})`;
+    console.log(`\n三项制度 Sanxiang is running at ${config.publicUrl}/  (staff app: ${config.publicUrl}/app/, API: ${config.publicUrl}/api/openapi.json)`);
+    console.log(`数据库 Database: ${where}`);
+    if (demo) {
+      console.log(`\n演示账号 Demo logins (password for all: ${demo.password}):`);
+      for (const login of demo.logins) console.log(`  ${login.username.padEnd(22)} ${login.description}`);
+    }
+    const stop = async () => {
+      await app.close();
+      await database.close();
+      process.exit(0);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+
+program
+  .command('migrate')
+  .description('apply pending database migrations and exit')
+  .action(async () => {
+    const database = await openAndMigrate(loadConfig());
+    console.log('migrations applied');
+    await database.close();
+  });
+
+program
+  .command('seed-demo')
+  .description('load the demo agencies, officers and accounts into an empty database')
+  .action(async () => {
+    const config = loadConfig();
+    const database = await openAndMigrate(config);
+    const deps = await createDeps(database, config);
+    const result = await (await import('./demo/seed.js')).seedDemoIfEmpty(deps);
+    console.log(result ? `demo data loaded; password for all demo logins: ${result.password}` : 'database not empty: nothing loaded');
+    await database.close();
+  });
+
+program
+  .command('create-user')
+  .description('create a user account')
+  .requiredOption('-u, --username <name>')
+  .requiredOption('-p, --password <password>')
+  .option('-n, --name <display name>')
+  .option('-r, --roles <roles>', `comma-separated: ${ROLES.join(', ')}`, 'system_admin')
+  .option('-a, --agency <agencyId>', 'the agency the user belongs to')
+  .action(async (o: { username: string; password: string; name?: string; roles: string; agency?: string }) => {
+    const roles = o.roles.split(',').map((r) => r.trim()) as Role[];
+    const bad = roles.filter((r) => !ROLES.includes(r));
+    if (bad.length) throw new Error(`unknown role(s): ${bad.join(', ')}`);
+    const database = await openAndMigrate(loadConfig());
+    try {
+      const user = await database.db.transaction((tx) =>
+        createUser(tx, { actor: null, now: new Date() }, { username: o.username, displayName: o.name ?? o.username, password: o.password, agencyId: o.agency ?? null, roles }),
+      );
+      console.log(`created user ${user.username} (${user.id}) with roles ${roles.join(', ')}`);
+    } finally {
+      await database.close();
+    }
+  });
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

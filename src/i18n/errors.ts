@@ -1,0 +1,63 @@
+/**
+ * Error and validation messages, zh-CN first and English second. The one place where the
+ * server's user-facing error text lives; codes are stable API, messages may be reworded.
+ */
+export interface Message {
+  zh: string;
+  en: string;
+}
+
+/** Messages for the named domain errors (see src/platform/errors.ts for the HTTP status of each). */
+export const errorMessages = {
+  VALIDATION_FAILED: { zh: '输入内容有误，请检查标出的字段', en: 'The input is invalid; see the fields listed' },
+  MALFORMED_REQUEST: { zh: '请求格式不正确', en: 'The request is malformed' },
+  PAYLOAD_TOO_LARGE: { zh: '上传内容超过大小限制', en: 'The upload exceeds the size limit' },
+  UNSUPPORTED_MEDIA_TYPE: { zh: '不支持的内容类型', en: 'Unsupported content type' },
+  UNAUTHENTICATED: { zh: '请先登录', en: 'Please log in first' },
+  INVALID_CREDENTIALS: { zh: '用户名或密码错误', en: 'Wrong user name or password' },
+  ACCOUNT_LOCKED: { zh: '登录失败次数过多，账户已暂时锁定，请稍后再试', en: 'Too many failed logins; the account is locked for a while' },
+  ACCOUNT_DISABLED: { zh: '账户已停用', en: 'The account is disabled' },
+  CSRF_TOKEN_INVALID: { zh: '页面已过期，请刷新后重试（CSRF 校验失败）', en: 'CSRF token missing or invalid; reload and try again' },
+  FORBIDDEN: { zh: '您没有执行此操作的权限', en: 'You are not allowed to do this' },
+  NOT_FOUND: { zh: '未找到该记录', en: 'Not found' },
+  ROUTE_NOT_FOUND: { zh: '接口不存在', en: 'No such endpoint' },
+  METHOD_NOT_ALLOWED: { zh: '不支持的请求方法', en: 'Method not allowed' },
+  CONFLICT: { zh: '与现有记录冲突', en: 'Conflicts with an existing record' },
+  DUPLICATE_CREDIT_CODE: { zh: '统一社会信用代码已被其他主体使用', en: 'The unified social credit code is already registered' },
+  DUPLICATE_CERTIFICATE_NUMBER: { zh: '执法证件号码已存在', en: 'The certificate number is already registered' },
+  DUPLICATE_USERNAME: { zh: '用户名已存在', en: 'The user name is taken' },
+  DUPLICATE_REGION_CODE: { zh: '行政区划代码已存在', en: 'The region code already exists' },
+  DUPLICATE_ID_NUMBER: { zh: '该身份证号码已登记', en: 'The ID number is already registered in this agency' },
+  REGION_PARENT_MISMATCH: { zh: '上级行政区划与代码不符', en: 'The parent region does not match the code' },
+  LEGAL_DIVISION_EXISTS: { zh: '本机关已指定法制审核机构', en: 'The agency already has a legal-affairs division' },
+  AGENCY_NOT_CONFIRMED: { zh: '执法主体资格尚未经司法行政部门确认', en: 'The agency’s status has not been confirmed by the justice bureau' },
+  ALREADY_CONFIRMED: { zh: '执法主体资格已确认', en: 'The agency’s status is already confirmed' },
+  CALENDAR_YEAR_NOT_LOADED: { zh: '该年度节假日安排尚未录入', en: 'The holiday calendar for that year is not loaded' },
+  CERTIFICATE_DATES_INVALID: { zh: '证件有效期截止日期应晚于发证日期', en: 'The expiry date must be after the issue date' },
+  IMPORT_REJECTED: { zh: '导入文件有错误，未导入任何数据', en: 'The import file has errors; nothing was imported' },
+  INVALID_SPREADSHEET: { zh: '无法读取该表格文件', en: 'The spreadsheet cannot be read' },
+  INVALID_IMAGE: { zh: '照片须为 JPEG 或 PNG 图片', en: 'The photo must be a JPEG or PNG image' },
+  WEAK_PASSWORD: { zh: '密码至少 10 位，且须包含字母和数字', en: 'The password needs at least 10 characters with letters and digits' },
+  INTERNAL: { zh: '服务器内部错误', en: 'Internal server error' },
+} as const satisfies Record<string, Message>;
+
+export type ErrorCode = keyof typeof errorMessages;
+
+/** Messages for field-level validation issues, keyed by issue code. */
+export const fieldIssueMessages = {
+  required: { zh: '必填', en: 'Required' },
+  invalid_type: { zh: '类型不正确', en: 'Wrong type' },
+  too_small: { zh: '过短或过小', en: 'Too short or too small' },
+  too_big: { zh: '过长或过大', en: 'Too long or too large' },
+  invalid_format: { zh: '格式不正确', en: 'Wrong format' },
+  invalid_value: { zh: '取值不在允许范围内', en: 'Not one of the allowed values' },
+  unrecognized_keys: { zh: '包含未知字段', en: 'Unknown field' },
+  invalid_date: { zh: '日期无效（格式应为 YYYY-MM-DD）', en: 'Invalid date (expected YYYY-MM-DD)' },
+  credit_code_check: { zh: '统一社会信用代码校验位错误（GB 32100-2015）', en: 'Invalid unified social credit code (GB 32100-2015 check character)' },
+  id_number_check: { zh: '身份证号码校验位或出生日期错误（GB 11643-1999）', en: 'Invalid ID number (GB 11643-1999 check digit or birth date)' },
+  region_code: { zh: '行政区划代码应为 6 位或 9 位数字（GB/T 2260）', en: 'Region code must be 6 or 9 digits (GB/T 2260)' },
+  phone: { zh: '电话号码格式不正确', en: 'Invalid phone number' },
+  custom: { zh: '取值无效', en: 'Invalid value' },
+} as const satisfies Record<string, Message>;
+
+export type FieldIssueCode = keyof typeof fieldIssueMessages;

@@ -1,0 +1,105 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+
+/** The query builder every module uses; the same type on PGlite and PostgreSQL. */
+export type Db = PgDatabase<PgQueryResultHKT, Record<string, never>>;
+/** An open transaction. Use cases take one as a required parameter (one transaction per use case). */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/** Raw SQL access, for migrations, triggers and tests that tamper with rows. */
+export interface RawSql {
+  exec(sql: string): Promise<void>;
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+}
+
+export interface Database extends RawSql {
+  kind: 'pglite' | 'postgres';
+  db: Db;
+  /** Runs raw statements in one transaction on one connection. */
+  transaction(fn: (sql: RawSql) => Promise<void>): Promise<void>;
+  close(): Promise<void>;
+  /** PGlite only: the data directory as a tarball (tests clone a migrated template from it). */
+  dumpDataDir?(): Promise<Blob>;
+}
+
+export interface OpenOptions {
+  /** postgres://… — when absent, the embedded PGlite database is used. */
+  databaseUrl?: string;
+  /** PGlite data directory; omitted means in memory. */
+  dataDir?: string;
+  /** A PGlite data-dir tarball to start from (tests clone a migrated template). */
+  loadDataDir?: Blob;
+}
+
+/** Opens the embedded PGlite database or a PostgreSQL pool, behind one interface. */
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl);
+  return openPglite(options.dataDir, options.loadDataDir);
+}
+
+async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undefined): Promise<Database> {
+  if (dataDir) fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+  const client = await PGlite.create({ dataDir, loadDataDir });
+  const raw: RawSql = {
+    exec: async (sql) => {
+      await client.exec(sql);
+    },
+    query: async <T>(sql: string, params: unknown[] = []) => (await client.query<T>(sql, params)).rows,
+  };
+  return {
+    kind: 'pglite',
+    db: drizzlePglite(client) as unknown as Db,
+    ...raw,
+    transaction: (fn) =>
+      client.transaction(async (t) => {
+        await fn({
+          exec: async (sql) => {
+            await t.exec(sql);
+          },
+          query: async <T>(sql: string, params: unknown[] = []) => (await t.query<T>(sql, params)).rows,
+        });
+      }),
+    close: () => client.close(),
+    dumpDataDir: () => client.dumpDataDir('gzip'),
+  };
+}
+
+async function openPostgres(url: string): Promise<Database> {
+  // Dates stay strings (YYYY-MM-DD) on both drivers; PGlite returns them the same way through drizzle.
+  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_MAX || 10) });
+  pool.on('error', () => {
+    /* an idle client dropped by the server; the pool replaces it */
+  });
+  return {
+    kind: 'postgres',
+    db: drizzlePg(pool) as unknown as Db,
+    exec: async (sql) => {
+      await pool.query(sql);
+    },
+    query: async <T>(sql: string, params: unknown[] = []) => (await pool.query(sql, params)).rows as T[],
+    transaction: async (fn) => {
+      const client = await pool.connect();
+      try {
+        await client.query('begin');
+        await fn({
+          exec: async (sql) => {
+            await client.query(sql);
+          },
+          query: async <T>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as T[],
+        });
+        await client.query('commit');
+      } catch (error) {
+        await client.query('rollback').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}

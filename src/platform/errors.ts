@@ -1,0 +1,84 @@
+import { errorMessages, fieldIssueMessages, type ErrorCode, type FieldIssueCode } from '../i18n/errors.js';
+
+/** HTTP status of each named error: the one code→status map. */
+const statusOf: Record<ErrorCode, number> = {
+  VALIDATION_FAILED: 400,
+  MALFORMED_REQUEST: 400,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  ACCOUNT_LOCKED: 423,
+  ACCOUNT_DISABLED: 403,
+  CSRF_TOKEN_INVALID: 403,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  ROUTE_NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
+  CONFLICT: 409,
+  DUPLICATE_CREDIT_CODE: 409,
+  DUPLICATE_CERTIFICATE_NUMBER: 409,
+  DUPLICATE_USERNAME: 409,
+  DUPLICATE_REGION_CODE: 409,
+  DUPLICATE_ID_NUMBER: 409,
+  REGION_PARENT_MISMATCH: 422,
+  LEGAL_DIVISION_EXISTS: 409,
+  AGENCY_NOT_CONFIRMED: 409,
+  ALREADY_CONFIRMED: 409,
+  CALENDAR_YEAR_NOT_LOADED: 422,
+  CERTIFICATE_DATES_INVALID: 422,
+  IMPORT_REJECTED: 422,
+  INVALID_SPREADSHEET: 422,
+  INVALID_IMAGE: 415,
+  WEAK_PASSWORD: 422,
+  INTERNAL: 500,
+};
+
+export interface FieldIssue {
+  /** Dotted path of the offending field, e.g. "creditCode" or "members.0.positionId". */
+  field: string;
+  code: FieldIssueCode | string;
+  message: string;
+  messageEn: string;
+}
+
+/** A named domain error: a stable code, its HTTP status and its zh-CN/en message. */
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    readonly fields: FieldIssue[] = [],
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(errorMessages[code].en);
+    this.name = 'AppError';
+    this.status = statusOf[code];
+  }
+
+  /** The JSON body every error response has. */
+  toBody() {
+    return {
+      error: {
+        code: this.code,
+        message: errorMessages[this.code].zh,
+        messageEn: errorMessages[this.code].en,
+        ...(this.fields.length ? { fields: this.fields } : {}),
+        ...(this.details ? { details: this.details } : {}),
+      },
+    };
+  }
+}
+
+/** Builds one field issue with the shared messages. */
+export function fieldIssue(field: string, code: FieldIssueCode): FieldIssue {
+  const m = fieldIssueMessages[code];
+  return { field, code, message: m.zh, messageEn: m.en };
+}
+
+/** A validation error naming a single field. */
+export function invalidField(field: string, code: FieldIssueCode): AppError {
+  return new AppError('VALIDATION_FAILED', [fieldIssue(field, code)]);
+}
+
+export const notFound = () => new AppError('NOT_FOUND');
+export const forbidden = () => new AppError('FORBIDDEN');

@@ -1,0 +1,100 @@
+import fastify from 'fastify';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import swagger from '@fastify/swagger';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { actorFromApiToken, actorFromSession, CSRF_HEADER, csrfMatches, SESSION_COOKIE } from '../../accounts/authenticate.js';
+import { AppError } from '../errors.js';
+import type { App, AppDeps } from './context.js';
+import { errorHandler } from './errors-handler.js';
+
+export type Module = (app: App, deps: AppDeps) => Promise<void> | void;
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Builds the HTTP application: validation and OpenAPI from the same Zod schemas, authentication
+ * on every route unless it is marked public, CSRF on cookie-authenticated writes, one error shape.
+ */
+export async function buildApp(deps: AppDeps, modules: Module[], options: { logger?: boolean | object } = {}) {
+  const app = fastify({
+    logger: options.logger ?? false,
+    trustProxy: true,
+    bodyLimit: 1024 * 1024,
+    ajv: undefined,
+  }).withTypeProvider<ZodTypeProvider>() as unknown as App;
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler((request, reply) => {
+    const error = new AppError('ROUTE_NOT_FOUND');
+    return reply.status(404).send(error.toBody());
+  });
+
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 20 } });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Sanxiang 三项制度 API',
+        version: '0.1.0',
+        description: 'Publicity, whole-process recording and legal review of administrative enforcement.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+          token: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { token: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  app.decorateRequest('actor', null);
+  app.decorateRequest('csrfToken', null);
+
+  // onRequest, so an anonymous caller learns nothing from validation errors.
+  app.addHook('onRequest', async (request) => {
+    if (request.is404) return;
+    const meta = { ip: request.ip, userAgent: request.headers['user-agent'] ?? null };
+    const now = deps.clock.now();
+    const authorization = request.headers.authorization;
+    if (authorization?.startsWith('Bearer ')) {
+      request.actor = await actorFromApiToken(deps.database.db, authorization.slice(7).trim(), now, meta);
+      if (!request.actor) throw new AppError('UNAUTHENTICATED');
+    } else {
+      const token = request.cookies[SESSION_COOKIE];
+      const found = token ? await actorFromSession(deps.database.db, token, now, meta) : null;
+      if (found) {
+        request.actor = found.actor;
+        request.csrfToken = found.csrfToken;
+      }
+    }
+    const isPublic = request.routeOptions.config?.public === true;
+    if (!isPublic && !request.actor) throw new AppError('UNAUTHENTICATED');
+    // Cookie-authenticated writes must echo the session's CSRF token in a header.
+    if (request.actor?.via === 'session' && UNSAFE.has(request.method)) {
+      if (!csrfMatches(request.csrfToken!, request.headers[CSRF_HEADER] as string | undefined)) {
+        throw new AppError('CSRF_TOKEN_INVALID');
+      }
+    }
+  });
+
+  app.get(
+    '/api/openapi.json',
+    { config: { public: true }, schema: { hide: true } },
+    async () => app.swagger(),
+  );
+
+  for (const register of modules) await register(app, deps);
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,78 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import type { ErrorCode, FieldIssueCode } from '../../i18n/errors.js';
+import { fieldIssueMessages } from '../../i18n/errors.js';
+import { AppError, fieldIssue, type FieldIssue } from '../errors.js';
+
+/** Unique and exclusion constraints whose violation is a named domain error (by constraint name). */
+const constraintErrors: Record<string, ErrorCode> = {
+  agencies_credit_code_key: 'DUPLICATE_CREDIT_CODE',
+  people_certificate_number_key: 'DUPLICATE_CERTIFICATE_NUMBER',
+  people_agency_id_id_number_key: 'DUPLICATE_ID_NUMBER',
+  users_username_key: 'DUPLICATE_USERNAME',
+  regions_pkey: 'DUPLICATE_REGION_CODE',
+  regions_path_key: 'DUPLICATE_REGION_CODE',
+  divisions_one_legal_affairs: 'LEGAL_DIVISION_EXISTS',
+};
+
+function valueAt(root: unknown, path: string[]): unknown {
+  let v = root;
+  for (const key of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<string, unknown>)[key];
+  }
+  return v;
+}
+
+function zodFieldIssues(error: FastifyError, request: FastifyRequest): FieldIssue[] {
+  const context = (error as { validationContext?: string }).validationContext ?? 'body';
+  const source = context === 'querystring' ? request.query : context === 'params' ? request.params : request.body;
+  return (error.validation ?? []).map((v) => {
+    const path = v.instancePath.split('/').filter(Boolean);
+    const params = v.params as { params?: { code?: string } } | undefined;
+    let code = (params?.params?.code ?? v.keyword) as string;
+    if (code === 'invalid_type' && valueAt(source, path) === undefined) code = 'required';
+    const known = code in fieldIssueMessages ? (code as FieldIssueCode) : 'custom';
+    const issue = fieldIssue(path.join('.') || context, known);
+    return code === known ? issue : { ...issue, code };
+  });
+}
+
+/** Maps every error to a stable code and a 4xx where the client is at fault; 500 only for our faults. */
+export function toAppError(error: unknown, request: FastifyRequest): AppError {
+  if (error instanceof AppError) return error;
+  const e = error as FastifyError & { code?: string; constraint?: string };
+  if (hasZodFastifySchemaValidationErrors(e)) return new AppError('VALIDATION_FAILED', zodFieldIssues(e, request));
+  switch (e.code) {
+    case '23505': // unique_violation
+    case '23P01': // exclusion_violation
+      return new AppError((e.constraint && constraintErrors[e.constraint]) || 'CONFLICT');
+    case '23503': // foreign_key_violation: a referenced row does not exist
+    case '23514': // check_violation
+    case '22001': // string too long
+    case '22007':
+    case '22008': // datetime out of range
+    case '22P02': // invalid text representation
+      return new AppError('VALIDATION_FAILED');
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+    case 'FST_REQ_FILE_TOO_LARGE':
+    case 'FST_FILES_LIMIT':
+    case 'FST_PARTS_LIMIT':
+      return new AppError('PAYLOAD_TOO_LARGE');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
+      return new AppError('UNSUPPORTED_MEDIA_TYPE');
+  }
+  if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
+    if (e.statusCode === 413) return new AppError('PAYLOAD_TOO_LARGE');
+    if (e.statusCode === 415) return new AppError('UNSUPPORTED_MEDIA_TYPE');
+    return new AppError('MALFORMED_REQUEST');
+  }
+  return new AppError('INTERNAL');
+}
+
+export function errorHandler(error: unknown, request: FastifyRequest, reply: FastifyReply) {
+  const appError = toAppError(error, request);
+  if (appError.status >= 500) request.log.error({ err: error }, 'unhandled error');
+  return reply.status(appError.status).send(appError.toBody());
+}

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { isValidCreditCode, isValidIdNumber } from '../../organisation/check-digits.js';
+
+/** Shared request/response schema pieces; the same schemas validate requests and produce OpenAPI. */
+
+const issue = (code: string) => ({ params: { code } });
+
+export const uuid = () => z.uuid();
+export const idParams = z.object({ id: z.uuid() });
+
+/** A calendar date, YYYY-MM-DD, that exists. */
+export const isoDate = () =>
+  z.string().refine((s) => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, issue('invalid_date'));
+
+export const creditCode = () =>
+  z
+    .string()
+    .trim()
+    .refine((s) => isValidCreditCode(s), issue('credit_code_check'))
+    .describe('统一社会信用代码 (GB 32100-2015)');
+
+export const idNumber = () =>
+  z
+    .string()
+    .trim()
+    .transform((s) => s.toUpperCase())
+    .refine((s) => isValidIdNumber(s), issue('id_number_check'))
+    .describe('居民身份证号码 (GB 11643-1999)');
+
+export const regionCode = () =>
+  z.string().refine((s) => /^\d{6}(\d{3})?$/.test(s), issue('region_code')).describe('GB/T 2260 code');
+
+export const phone = () =>
+  z.string().trim().refine((s) => /^[0-9+()\- ]{5,20}$/.test(s), issue('phone'));
+
+export const text = (max = 200) => z.string().trim().min(1).max(max);
+export const optionalText = (max = 2000) => z.string().trim().max(max).nullish();
+
+export const ENFORCEMENT_CATEGORIES = ['licensing', 'penalty', 'coercion', 'inspection', 'levy'] as const;
+export const enforcementCategory = z.enum(ENFORCEMENT_CATEGORIES);
+export const REGION_LEVELS = ['province', 'prefecture', 'county', 'township'] as const;
+export const regionLevel = z.enum(REGION_LEVELS);
+
+export const pageQuery = {
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+};
+
+/** The error body every 4xx/5xx has (documented once for OpenAPI). */
+export const errorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    messageEn: z.string(),
+    fields: z
+      .array(z.object({ field: z.string(), code: z.string(), message: z.string(), messageEn: z.string() }))
+      .optional(),
+  }),
+});

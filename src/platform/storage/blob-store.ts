@@ -1,0 +1,14 @@
+import type { Readable } from 'node:stream';
+
+/**
+ * Where file bytes live: the local filesystem by default, S3-compatible object storage by
+ * configuration. Keys are content addresses chosen by ./content-store.ts.
+ */
+export interface BlobStore {
+  readonly kind: 'fs' | 's3';
+  /** Moves a finished local temporary file to `key` (a rename on the filesystem store). */
+  putFile(key: string, tempPath: string, contentType: string): Promise<void>;
+  /** Streams the object back; throws if it does not exist. */
+  get(key: string): Promise<Readable>;
+  exists(key: string): Promise<boolean>;
+}

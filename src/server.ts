@@ -1,0 +1,30 @@
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { seedCalendarFromPackage, WorkingDayCalendarService } from './calendar/service.js';
+import type { Config } from './config.js';
+import { modules } from './modules.js';
+import { systemClock, type Clock } from './platform/clock.js';
+import { openDatabase, type Database } from './platform/db/database.js';
+import { migrate } from './platform/db/migrate.js';
+import { buildApp } from './platform/http/app.js';
+import type { AppDeps } from './platform/http/context.js';
+import { createBlobStore } from './platform/storage/create-store.js';
+
+/** Opens the configured database (PGlite under DATA_DIR, or DATABASE_URL) and applies migrations. */
+export async function openAndMigrate(config: Config): Promise<Database> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: path.join(config.dataDir, 'pgdata') });
+  await migrate(database);
+  return database;
+}
+
+/** Builds the dependencies: calendar seeded and loaded, blob store opened. */
+export async function createDeps(database: Database, config: Config, clock: Clock = systemClock): Promise<AppDeps> {
+  await seedCalendarFromPackage(database.db, { actor: null, now: clock.now() });
+  const calendar = new WorkingDayCalendarService(database.db);
+  await calendar.reload();
+  return { database, clock, config, store: await createBlobStore(config), calendar };
+}
+
+export async function createServer(deps: AppDeps, logger: boolean | object = false): Promise<FastifyInstance> {
+  return buildApp(deps, modules, { logger });
+}

@@ -1,0 +1,51 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { seedCalendarFromPackage } from '../src/calendar/service.js';
+import { openDatabase } from '../src/platform/db/database.js';
+import { migrate } from '../src/platform/db/migrate.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** PGlite: path of a migrated data-dir tarball. PostgreSQL: name of a migrated template database. */
+    dbTemplate: string;
+  }
+}
+
+/** Builds one migrated database (calendar seeded) that every test file clones. */
+export default async function setup(project: TestProject) {
+  const url = process.env.DATABASE_URL;
+  if (url) {
+    const name = `sanxiang_tpl_${process.pid}`;
+    const admin = await openDatabase({ databaseUrl: url });
+    await admin.exec(`drop database if exists ${name}`);
+    await admin.exec(`create database ${name}`);
+    const template = await openDatabase({ databaseUrl: withDatabase(url, name) });
+    await migrate(template);
+    await seedCalendarFromPackage(template.db, { actor: null, now: new Date() });
+    await template.close();
+    project.provide('dbTemplate', name);
+    return async () => {
+      // Test databases cloned from the template are dropped by each file; drop the template last.
+      const dbs = await admin.query<{ datname: string }>(`select datname from pg_database where datname like 'sanxiang_t_%' or datname = $1`, [name]);
+      for (const { datname } of dbs) await admin.exec(`drop database if exists ${datname} with (force)`).catch(() => undefined);
+      await admin.close();
+    };
+  }
+  const database = await openDatabase({});
+  await migrate(database);
+  await seedCalendarFromPackage(database.db, { actor: null, now: new Date() });
+  const dump = await database.dumpDataDir!();
+  const file = path.resolve('.tmp', `pglite-template-${process.pid}.tar.gz`);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
+  await database.close();
+  project.provide('dbTemplate', file);
+  return () => fs.rmSync(file, { force: true });
+}
+
+export function withDatabase(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
