@@ -1,4 +1,6 @@
 import { accountsRoutes } from './accounts/routes.js';
+import { calendarRoutes } from './calendar/routes.js';
+import { dashboardRoutes } from './dashboard/routes.js';
 import { agencyRoutes } from './organisation/agencies/routes.js';
 import { divisionRoutes } from './organisation/divisions/routes.js';
 import { regionRoutes } from './organisation/regions/routes.js';
@@ -6,4 +8,4 @@ import type { Module } from './platform/http/app.js';
 import { webAppRoutes } from './platform/http/web-app.js';
 
 /** Every HTTP module of the application, in registration order. A new domain module adds one line. */
-export const modules: Module[] = [accountsRoutes, regionRoutes, agencyRoutes, divisionRoutes, webAppRoutes];
+export const modules: Module[] = [accountsRoutes, calendarRoutes, dashboardRoutes, regionRoutes, agencyRoutes, divisionRoutes, webAppRoutes];

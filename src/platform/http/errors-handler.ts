@@ -31,7 +31,7 @@ function zodFieldIssues(error: FastifyError, request: FastifyRequest): FieldIssu
     const path = v.instancePath.split('/').filter(Boolean);
     const params = v.params as { params?: { code?: string } } | undefined;
     let code = (params?.params?.code ?? v.keyword) as string;
-    if (code === 'invalid_type' && valueAt(source, path) === undefined) code = 'required';
+    if (['invalid_type', 'invalid_value', 'invalid_union'].includes(code) && valueAt(source, path) === undefined) code = 'required';
     const known = code in fieldIssueMessages ? (code as FieldIssueCode) : 'custom';
     const issue = fieldIssue(path.join('.') || context, known);
     return code === known ? issue : { ...issue, code };
@@ -43,10 +43,12 @@ export function toAppError(error: unknown, request: FastifyRequest): AppError {
   if (error instanceof AppError) return error;
   const e = error as FastifyError & { code?: string; constraint?: string };
   if (hasZodFastifySchemaValidationErrors(e)) return new AppError('VALIDATION_FAILED', zodFieldIssues(e, request));
-  switch (e.code) {
+  // drizzle wraps driver errors (DrizzleQueryError); the PostgreSQL error is its cause.
+  const db = (e.cause && typeof e.cause === 'object' && 'code' in e.cause ? e.cause : e) as { code?: string; constraint?: string };
+  switch (db.code) {
     case '23505': // unique_violation
     case '23P01': // exclusion_violation
-      return new AppError((e.constraint && constraintErrors[e.constraint]) || 'CONFLICT');
+      return new AppError((db.constraint && constraintErrors[db.constraint]) || 'CONFLICT');
     case '23503': // foreign_key_violation: a referenced row does not exist
     case '23514': // check_violation
     case '22001': // string too long
@@ -54,6 +56,8 @@ export function toAppError(error: unknown, request: FastifyRequest): AppError {
     case '22008': // datetime out of range
     case '22P02': // invalid text representation
       return new AppError('VALIDATION_FAILED');
+  }
+  switch (e.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
     case 'FST_REQ_FILE_TOO_LARGE':
     case 'FST_FILES_LIMIT':
