@@ -50,8 +50,8 @@ export async function calendarRoutes(app: App, deps: AppDeps) {
           source: calendarYears.source,
           notice: calendarYears.notice,
           loadedAt: calendarYears.loadedAt,
-          holidays: sql<number>`(select count(*)::int from calendar_days d where d.year = ${calendarYears.year} and d.kind = 'holiday')`,
-          workdays: sql<number>`(select count(*)::int from calendar_days d where d.year = ${calendarYears.year} and d.kind = 'workday')`,
+          holidays: sql<number>`(select count(*)::int from calendar_days d where d.year = calendar_years.year and d.kind = 'holiday')`,
+          workdays: sql<number>`(select count(*)::int from calendar_days d where d.year = calendar_years.year and d.kind = 'workday')`,
         })
         .from(calendarYears)
         .orderBy(asc(calendarYears.year));

@@ -85,10 +85,10 @@ export async function queryAgencies(
   today: string,
   filter: { scope?: SQL; id?: string; q?: string; regionCode?: string; kind?: string; limit?: number; offset?: number },
 ) {
-  const reviewers = sql<number>`(select count(*)::int from people p where p.agency_id = ${agencies.id} and p.is_legal_reviewer)`;
-  const activeOfficers = sql<number>`(select count(*)::int from people p where p.agency_id = ${agencies.id}
+  const reviewers = sql<number>`(select count(*)::int from people p where p.agency_id = agencies.id and p.is_legal_reviewer)`;
+  const activeOfficers = sql<number>`(select count(*)::int from people p where p.agency_id = agencies.id
       and p.certificate_status = 'active' and p.certificate_expires_on >= ${today}::date)`;
-  const confirmedByName = sql<string | null>`(select u.display_name from users u where u.id = ${agencies.confirmedBy})`;
+  const confirmedByName = sql<string | null>`(select u.display_name from users u where u.id = agencies.confirmed_by)`;
   const where = and(
     filter.scope,
     filter.id ? eq(agencies.id, filter.id) : undefined,

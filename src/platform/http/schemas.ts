@@ -59,5 +59,6 @@ export const errorBody = z.object({
     fields: z
       .array(z.object({ field: z.string(), code: z.string(), message: z.string(), messageEn: z.string() }))
       .optional(),
+    details: z.record(z.string(), z.unknown()).optional(),
   }),
 });
