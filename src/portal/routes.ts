@@ -1,0 +1,177 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import QRCode from 'qrcode';
+import { z } from 'zod';
+import type { AuditContext } from '../audit/record.js';
+import { chinaDate } from '../platform/clock.js';
+import { AppError } from '../platform/errors.js';
+import { transaction, type App, type AppDeps } from '../platform/http/context.js';
+import { errorBody } from '../platform/http/schemas.js';
+import { contentKey } from '../platform/storage/content-store.js';
+import { certificateVerdict } from './certificate-verdict.js';
+import { trustedHtml } from './html.js';
+import { homePage, officersPage, verifyNotFoundPage, verifyPage } from './pages.js';
+import {
+  certificateVerificationOut,
+  presentCertificateVerification,
+  presentPublicAgency,
+  presentPublicOfficer,
+  publicAgenciesOut,
+  publicOfficerSearchOut,
+  verifyPath,
+} from './presenters.js';
+import { findCertificatePhoto, publishedAgencies, searchOfficers } from './queries.js';
+import { portalText } from './text.js';
+import { CERTIFICATE_NUMBER_MAX, CONTROL_CHARACTER, verifyCertificate } from './verify-certificate.js';
+
+/** P12: the search needs at least two characters (one character would list half the registry). */
+const QUERY_MIN = 2;
+const QUERY_MAX = 50;
+
+/** Pages carry no script; the policy says so, so an escaping bug elsewhere still cannot run one. */
+const PAGE_HEADERS = {
+  'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'same-origin',
+};
+
+/** Photo types we serve as images; anything else goes out as opaque bytes. */
+const IMAGE_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp']);
+
+const publicRoute = { config: { public: true } } as const;
+const publicApi = { tags: ['portal'], security: [] };
+
+function sendPage(reply: FastifyReply, status: number, body: string, cacheControl = 'no-cache') {
+  return reply.status(status).headers(PAGE_HEADERS).header('cache-control', cacheControl).type('text/html; charset=utf-8').send(body);
+}
+
+/** A query-string value as typed, or '' when absent or repeated. */
+function queryText(request: FastifyRequest, name: string): string {
+  const value = (request.query as Record<string, unknown> | undefined)?.[name];
+  return typeof value === 'string' ? value.trim() : '';
+}
+
+/** Public verification is anonymous by design, even when a logged-in member of staff does it. */
+const publicAuditContext = (request: FastifyRequest, deps: AppDeps): AuditContext => ({
+  actor: null,
+  now: deps.clock.now(),
+  ip: request.ip,
+  userAgent: request.headers['user-agent'] ?? null,
+});
+
+/**
+ * 公示平台 — the public portal (P2, P3, P12, P13): server-rendered pages and their JSON twins under
+ * /api/public. Nothing here needs a login; everything goes through ./presenters.ts.
+ */
+export async function portalRoutes(app: App, deps: AppDeps) {
+  const { db } = deps.database;
+  const today = () => chinaDate(deps.clock.now());
+
+  const loadAgencies = async () => {
+    const found = await publishedAgencies(db);
+    return { agencies: found.agencies.map(presentPublicAgency), supervisors: found.supervisors.map(presentPublicAgency) };
+  };
+
+  const loadOfficers = async (q: string) => {
+    const day = today();
+    const { rows, truncated } = await searchOfficers(db, q);
+    return { items: rows.map((row) => presentPublicOfficer(row, certificateVerdict(row, day))), truncated };
+  };
+
+  const check = (request: FastifyRequest, certificateNumber: string, channel: 'page' | 'api') =>
+    transaction(deps, (tx) => verifyCertificate(tx, publicAuditContext(request, deps), certificateNumber, today(), channel));
+
+  // ---- Pages ----
+
+  app.get('/', { ...publicRoute, schema: { hide: true } }, async (_request, reply) =>
+    sendPage(reply, 200, homePage(await loadAgencies())),
+  );
+
+  app.get('/officers', { ...publicRoute, schema: { hide: true } }, async (request, reply) => {
+    const q = queryText(request, 'q');
+    if (!q) return sendPage(reply, 200, officersPage({ q, problem: null, result: null }));
+    const problem =
+      q.length < QUERY_MIN ? portalText.searchHint : q.length > QUERY_MAX ? portalText.searchTooLong : CONTROL_CHARACTER.test(q) ? portalText.searchInvalid : null;
+    if (problem) return sendPage(reply, 400, officersPage({ q, problem, result: null }));
+    return sendPage(reply, 200, officersPage({ q, problem: null, result: await loadOfficers(q) }));
+  });
+
+  app.get('/verify/officer/:certificateNumber', { ...publicRoute, schema: { hide: true } }, async (request, reply) => {
+    const { certificateNumber } = request.params as { certificateNumber: string };
+    const result = await check(request, certificateNumber, 'page');
+    if (!result.found) return sendPage(reply, 404, verifyNotFoundPage(result.certificateNumber, result.checkedOn), 'no-store');
+    const verification = presentCertificateVerification(result);
+    // The QR code carries this page's own address, so a printed card leads back to a live check.
+    const qr = await QRCode.toString(`${deps.config.publicUrl}${verifyPath(verification.certificateNumber)}`, {
+      type: 'svg',
+      margin: 1,
+      errorCorrectionLevel: 'M',
+    });
+    return sendPage(reply, 200, verifyPage(verification, trustedHtml(qr)), 'no-store');
+  });
+
+  app.get('/verify/officer/:certificateNumber/photo', { ...publicRoute, schema: { hide: true } }, async (request, reply) => {
+    const { certificateNumber } = request.params as { certificateNumber: string };
+    const plausible = certificateNumber.length <= CERTIFICATE_NUMBER_MAX && !CONTROL_CHARACTER.test(certificateNumber);
+    const photo = plausible ? await findCertificatePhoto(db, certificateNumber) : null;
+    if (!photo) throw new AppError('NOT_FOUND');
+    // Short public caching: a withdrawn confirmation or a new photo shows within minutes.
+    const etag = `"${photo.sha256}"`;
+    reply.header('cache-control', 'public, max-age=300').header('etag', etag).header('x-content-type-options', 'nosniff');
+    if (request.headers['if-none-match'] === etag) return reply.status(304).send();
+    if (photo.size !== null) reply.header('content-length', photo.size);
+    reply.type(IMAGE_TYPES.has(photo.contentType) ? photo.contentType : 'application/octet-stream');
+    return reply.send(await deps.store.get(contentKey(photo.sha256)));
+  });
+
+  // ---- JSON twins ----
+
+  app.get(
+    '/api/public/agencies',
+    {
+      ...publicRoute,
+      schema: { ...publicApi, summary: '公示执法主体 Published agencies and supervising justice bureaus (P2, P13)', response: { 200: publicAgenciesOut } },
+    },
+    async () => loadAgencies(),
+  );
+
+  app.get(
+    '/api/public/officers',
+    {
+      ...publicRoute,
+      schema: {
+        ...publicApi,
+        summary: '执法人员查询 Search officers by name or certificate number (P12)',
+        querystring: z.object({
+          q: z
+            .string()
+            .trim()
+            .min(QUERY_MIN)
+            .max(QUERY_MAX)
+            .refine((q) => !CONTROL_CHARACTER.test(q), { params: { code: 'invalid_format' } })
+            .describe('姓名或执法证号（2–50 字） Name or certificate number'),
+        }),
+        response: { 200: publicOfficerSearchOut, 400: errorBody },
+      },
+    },
+    async (request) => loadOfficers(request.query.q),
+  );
+
+  app.get(
+    '/api/public/officers/:certificateNumber',
+    {
+      ...publicRoute,
+      schema: {
+        ...publicApi,
+        summary: '执法证件核验 Is this certificate valid today? (P3, P12)',
+        params: z.object({ certificateNumber: z.string() }),
+        response: { 200: certificateVerificationOut, 404: errorBody },
+      },
+    },
+    async (request, reply) => {
+      const result = await check(request, request.params.certificateNumber, 'api');
+      reply.header('cache-control', 'no-store');
+      if (!result.found) throw new AppError('NOT_FOUND');
+      return presentCertificateVerification(result);
+    },
+  );
+}
