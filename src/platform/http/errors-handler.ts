@@ -13,6 +13,8 @@ const constraintErrors: Record<string, ErrorCode> = {
   regions_pkey: 'DUPLICATE_REGION_CODE',
   regions_path_key: 'DUPLICATE_REGION_CODE',
   divisions_one_legal_affairs: 'LEGAL_DIVISION_EXISTS',
+  positions_agency_id_title_key: 'DUPLICATE_POSITION_TITLE',
+  leading_groups_agency_id_name_key: 'DUPLICATE_GROUP_NAME',
 };
 
 function valueAt(root: unknown, path: string[]): unknown {
