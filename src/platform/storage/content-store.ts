@@ -24,7 +24,14 @@ export const contentKey = (sha256: string) => `sha256/${sha256.slice(0, 2)}/${sh
 export async function storeContent(
   store: BlobStore,
   body: Readable,
-  options: { contentType: string; maxBytes: number; tempDir?: string },
+  options: {
+    /** The content type, or a function asked once the bytes are stored (when `inspect` decides it). */
+    contentType: string | (() => string);
+    maxBytes: number;
+    tempDir?: string;
+    /** Sees each chunk before it is stored; throwing aborts the upload (e.g. a magic-byte check). */
+    inspect?: (chunk: Buffer) => void;
+  },
 ): Promise<StoredContent> {
   const tempDir = options.tempDir ?? os.tmpdir();
   await fsp.mkdir(tempDir, { recursive: true });
@@ -35,6 +42,11 @@ export async function storeContent(
     transform(chunk: Buffer, _enc, done) {
       size += chunk.length;
       if (size > options.maxBytes) return done(new AppError('PAYLOAD_TOO_LARGE'));
+      try {
+        options.inspect?.(chunk);
+      } catch (error) {
+        return done(error as Error);
+      }
       hash.update(chunk);
       done(null, chunk);
     },
@@ -44,7 +56,7 @@ export async function storeContent(
     const sha256 = hash.digest('hex');
     const key = contentKey(sha256);
     if (await store.exists(key)) await fsp.rm(tempPath, { force: true });
-    else await store.putFile(key, tempPath, options.contentType);
+    else await store.putFile(key, tempPath, typeof options.contentType === 'function' ? options.contentType() : options.contentType);
     return { sha256, size, key };
   } catch (error) {
     await fsp.rm(tempPath, { force: true });
