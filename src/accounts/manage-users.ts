@@ -27,15 +27,19 @@ export function assertMayGrant(actor: Actor, roles: Role[]): void {
   if (roles.some((r) => !granted.has(r))) throw new AppError('FORBIDDEN');
 }
 
-/** Creates a user account (password hashed with argon2id). */
-export async function createUser(tx: Tx, ctx: AuditContext, input: UserInput, options: { isDemo?: boolean } = {}) {
+/**
+ * Creates a user account (password hashed with argon2id). `passwordHash`, an argon2 hash of
+ * `input.password` computed once by the caller, lets the demo seeder create many accounts sharing
+ * one password without hashing it each time.
+ */
+export async function createUser(tx: Tx, ctx: AuditContext, input: UserInput, options: { isDemo?: boolean; passwordHash?: string } = {}) {
   assertStrongPassword(input.password);
   const [user] = await tx
     .insert(users)
     .values({
       username: input.username,
       displayName: input.displayName,
-      passwordHash: await hashPassword(input.password),
+      passwordHash: options.passwordHash ?? (await hashPassword(input.password)),
       agencyId: input.agencyId,
       scopeRegionCode: input.scopeRegionCode ?? null,
       roles: input.roles,

@@ -28,7 +28,8 @@ export const agencyOut = z.object({
   confirmation: z
     .object({ confirmedAt: z.date(), confirmedBy: z.string().nullable(), note: z.string().nullable() })
     .nullable(),
-  reviewerRatio: reviewerRatioOut,
+  /** L12 applies to enforcement agencies; null for justice bureaus. */
+  reviewerRatio: reviewerRatioOut.nullable(),
   isDemo: z.boolean(),
 });
 
@@ -52,7 +53,7 @@ export function presentAgency(row: AgencyRow): z.infer<typeof agencyOut> {
     area: a.area,
     docAbbreviation: a.docAbbreviation,
     confirmation: a.confirmedAt ? { confirmedAt: a.confirmedAt, confirmedBy: row.confirmedByName, note: a.confirmationNote } : null,
-    reviewerRatio: reviewerRatio(row.reviewers, row.activeOfficers),
+    reviewerRatio: a.kind === 'enforcement' ? reviewerRatio(row.reviewers, row.activeOfficers) : null,
     isDemo: a.isDemo,
   };
 }

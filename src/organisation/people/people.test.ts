@@ -38,7 +38,7 @@ function crc32(buf: Buffer): number {
 
 async function multipart(field: string, bytes: Buffer, filename: string, type: string) {
   const form = new FormData();
-  form.append(field, new Blob([bytes], { type }), filename);
+  form.append(field, new Blob([new Uint8Array(bytes)], { type }), filename);
   const r = new Response(form);
   return { payload: Buffer.from(await r.arrayBuffer()), contentType: r.headers.get('content-type')! };
 }
