@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
+import { AppError } from '../errors.js';
 import type { App } from './context.js';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
@@ -14,7 +15,9 @@ export async function webAppRoutes(app: App) {
     );
     return;
   }
-  await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/app/', wildcard: false, index: false });
+  // serve: false — only reply.sendFile; the public /app/* route below serves every file (routes the
+  // plugin would register itself are not marked public, so the login page's assets would get 401).
+  await app.register(fastifyStatic, { root: WEB_DIST, serve: false, index: false });
   const indexHtml = fs.readFileSync(path.join(WEB_DIST, 'index.html'));
   const sendIndex = async (_req: unknown, reply: import('fastify').FastifyReply) =>
     reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
@@ -25,6 +28,8 @@ export async function webAppRoutes(app: App) {
     if (rel && file.startsWith(WEB_DIST) && fs.existsSync(file) && fs.statSync(file).isFile()) {
       return reply.header('cache-control', rel.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache').sendFile(rel);
     }
+    // A missing build asset is a 404, not the app shell (which the browser would reject as script).
+    if (rel.startsWith('assets/')) return reply.status(404).send(new AppError('ROUTE_NOT_FOUND').toBody());
     return sendIndex(request, reply);
   });
 }
