@@ -5,6 +5,7 @@ import { Command } from 'commander';
 import { ROLES, type Role } from './accounts/roles.js';
 import { createUser } from './accounts/manage-users.js';
 import { loadConfig } from './config.js';
+import { registerExchangeCommands } from './exchange/cli.js';
 import { systemClock } from './platform/clock.js';
 import { WEB_DIST } from './platform/http/web-app.js';
 import { createDeps, createServer, openAndMigrate } from './server.js';
@@ -21,7 +22,8 @@ function buildWebIfNeeded(): void {
       if (e.isDirectory()) return e.name === 'dist' ? max : Math.max(max, newest(p));
       return Math.max(max, fs.statSync(p).mtimeMs);
     }, 0);
-  const sourcesChanged = Math.max(newest(path.join(webRoot, 'src')), newest(path.resolve(webRoot, '../src/i18n')));
+  // The web app imports src/i18n and the check digits; everything under web/ but dist counts.
+  const sourcesChanged = Math.max(newest(webRoot), newest(path.resolve(webRoot, '../src/i18n')), fs.statSync(path.resolve(webRoot, '../src/organisation/check-digits.ts')).mtimeMs);
   if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= sourcesChanged) return;
   console.log('构建前端… Building the web app…');
   const result = spawnSync(process.execPath, [path.resolve(webRoot, '../node_modules/vite/bin/vite.js'), 'build', '--config', path.join(webRoot, 'vite.config.ts'), '--logLevel', 'warn'], {
@@ -101,6 +103,8 @@ program
       await database.close();
     }
   });
+
+registerExchangeCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);

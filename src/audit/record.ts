@@ -29,6 +29,7 @@ export type AuditAction =
   | 'person.photo_read'
   | 'training.created'
   | 'counsel.created'
+  | 'counsel.list' // the counsel pool (names, phones) was displayed (detail.ids)
   | 'position.created'
   | 'position.holder_assigned'
   | 'leading_group.created'
@@ -44,6 +45,8 @@ export interface AuditContext {
   now: Date;
   ip?: string;
   userAgent?: string | null;
+  /** Who acts when there is no logged-in actor, e.g. 'cli' for the command line; 'public' by default. */
+  label?: string;
 }
 
 export interface AuditEntry {
@@ -59,7 +62,7 @@ export async function recordAudit(tx: Tx, ctx: AuditContext, entry: AuditEntry):
   await tx.insert(auditEvents).values({
     at: ctx.now,
     actorUserId: ctx.actor?.userId ?? null,
-    actorLabel: ctx.actor ? `${ctx.actor.displayName} (${ctx.actor.username})` : 'public',
+    actorLabel: ctx.actor ? `${ctx.actor.displayName} (${ctx.actor.username})` : (ctx.label ?? 'public'),
     agencyId: entry.agencyId ?? null,
     action: entry.action,
     subjectType: entry.subjectType,

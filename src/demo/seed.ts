@@ -24,7 +24,7 @@ import { createPosition } from '../organisation/groups/create-position.js';
 import { createRegion } from '../organisation/regions/regions.js';
 import { createPerson } from '../organisation/people/create-person.js';
 import { setPersonPhoto } from '../organisation/people/set-person-photo.js';
-import { addCounsel } from '../organisation/people/trainings-and-counsel.js';
+import { addCounsel } from '../organisation/counsel/add-counsel.js';
 import { agencies } from '../organisation/tables.js';
 import { chinaDate } from '../platform/clock.js';
 import type { Db, Tx } from '../platform/db/database.js';
@@ -255,12 +255,10 @@ class DemoSeeder {
         divisionId,
         positionTitle: person.positionTitle,
         isLegalReviewer: person.isLegalReviewer,
-        certificate: person.certificate && {
-          number: person.certificate.number,
-          issuedOn: person.certificate.issuedOn,
-          expiresOn: person.certificate.expiresOn,
-          status: person.certificate.status,
-        },
+        certificateNumber: person.certificate?.number ?? null,
+        certificateIssuedOn: person.certificate?.issuedOn ?? null,
+        certificateExpiresOn: person.certificate?.expiresOn ?? null,
+        certificateStatus: person.certificate?.status ?? null,
         categories: [...person.categories],
         area: person.area,
         qualification: person.qualification,
@@ -268,7 +266,7 @@ class DemoSeeder {
       },
       { isDemo: true },
     );
-    await setPersonPhoto(this.tx, this.ctx, row.id, agencyId, { ...ref(this.photos, person.key, 'photo'), contentType: 'image/png' });
+    await setPersonPhoto(this.tx, this.ctx, row.id, { ...ref(this.photos, person.key, 'photo'), contentType: 'image/png' });
     return row.id;
   }
 

@@ -1,18 +1,23 @@
 import { z } from 'zod';
+import { allowed } from '../../accounts/scope.js';
 import type { Actor } from '../../accounts/roles.js';
-import { allowed, type AgencyRef } from '../../accounts/scope.js';
 import { enforcementCategory } from '../../platform/http/schemas.js';
 import { maskIdNumber } from '../check-digits.js';
 import { organisationPolicy } from '../policy.js';
-import type { people } from '../tables.js';
+import type { trainings } from '../tables.js';
+import { CERTIFICATE_STATUSES, EFFECTIVE_CERTIFICATE_STATUSES, effectiveCertificateStatus } from './certificate.js';
+import type { PersonRow } from './queries.js';
 
-export const EFFECTIVE_STATUSES = ['active', 'suspended', 'revoked', 'expired'] as const;
-export type EffectiveStatus = (typeof EFFECTIVE_STATUSES)[number];
+/** What the actor may do with a person next, so the UI never re-derives permissions. */
+export const PERSON_ACTIONS = ['update', 'setPhoto', 'addTraining'] as const;
 
-/** "Expired" is derived, never stored: an active certificate past its expiry date (O2, P3). */
-export function effectiveStatus(stored: 'active' | 'suspended' | 'revoked', expiresOn: string, today: string): EffectiveStatus {
-  return stored === 'active' && expiresOn < today ? 'expired' : stored;
-}
+export const certificateOut = z.object({
+  number: z.string(),
+  issuedOn: z.string(),
+  expiresOn: z.string(),
+  status: z.enum(CERTIFICATE_STATUSES),
+  effectiveStatus: z.enum(EFFECTIVE_CERTIFICATE_STATUSES),
+});
 
 export const personOut = z.object({
   id: z.uuid(),
@@ -22,38 +27,28 @@ export const personOut = z.object({
   divisionName: z.string().nullable(),
   name: z.string(),
   sex: z.enum(['male', 'female']).nullable(),
-  idNumberMasked: z.string(),
+  idNumberMasked: z.string().describe('身份证号码（脱敏）; the full number is never returned'),
   hasPhoto: z.boolean(),
   positionTitle: z.string().nullable(),
   phone: z.string().nullable(),
   isLegalReviewer: z.boolean(),
-  certificate: z
-    .object({
-      number: z.string(),
-      issuedOn: z.string(),
-      expiresOn: z.string(),
-      status: z.enum(['active', 'suspended', 'revoked']),
-      effectiveStatus: z.enum(EFFECTIVE_STATUSES),
-    })
-    .nullable(),
+  certificate: certificateOut.nullable(),
   categories: z.array(enforcementCategory),
   area: z.string().nullable(),
   qualification: z.enum(['exam', 'legal_professional_qualification']).nullable(),
   qualificationNote: z.string().nullable(),
   isDemo: z.boolean(),
-  allowedActions: z.array(z.enum(['update', 'setPhoto', 'addTraining'])),
+  allowedActions: z.array(z.enum(PERSON_ACTIONS)),
 });
+export type PersonOut = z.infer<typeof personOut>;
 
-export interface PersonRow {
-  person: typeof people.$inferSelect;
-  agencyName: string;
-  divisionName: string | null;
-}
-
-/** Staff view of a person: the ID number only masked, never in full. */
-export function presentPerson(row: PersonRow, today: string, actor: Actor, agency: AgencyRef): z.infer<typeof personOut> {
+/**
+ * Staff view of a person. Allow-listed: the ID number leaves only masked (first six and last
+ * four characters) and the photo only as a flag; its bytes come from GET /api/people/:id/photo.
+ */
+export function presentPerson(row: PersonRow, today: string, actor: Actor): PersonOut {
   const p = row.person;
-  const canManage = allowed(organisationPolicy, actor, 'person.manage', agency);
+  const canManage = allowed(organisationPolicy, actor, 'person.manage', row.agencyRef);
   return {
     id: p.id,
     agencyId: p.agencyId,
@@ -68,13 +63,13 @@ export function presentPerson(row: PersonRow, today: string, actor: Actor, agenc
     phone: p.phone,
     isLegalReviewer: p.isLegalReviewer,
     certificate:
-      p.certificateNumber && p.certificateStatus
+      p.certificateNumber && p.certificateIssuedOn && p.certificateExpiresOn && p.certificateStatus
         ? {
             number: p.certificateNumber,
-            issuedOn: p.certificateIssuedOn!,
-            expiresOn: p.certificateExpiresOn!,
+            issuedOn: p.certificateIssuedOn,
+            expiresOn: p.certificateExpiresOn,
             status: p.certificateStatus,
-            effectiveStatus: effectiveStatus(p.certificateStatus, p.certificateExpiresOn!, today),
+            effectiveStatus: effectiveCertificateStatus(p.certificateStatus, p.certificateExpiresOn, today),
           }
         : null,
     categories: p.categories,
@@ -82,6 +77,20 @@ export function presentPerson(row: PersonRow, today: string, actor: Actor, agenc
     qualification: p.qualification,
     qualificationNote: p.qualificationNote,
     isDemo: p.isDemo,
-    allowedActions: canManage ? ['update', 'setPhoto', 'addTraining'] : [],
+    allowedActions: canManage ? [...PERSON_ACTIONS] : [],
   };
+}
+
+export const trainingOut = z.object({
+  id: z.uuid(),
+  personId: z.uuid(),
+  kind: z.enum(['pre_job', 'on_job']),
+  title: z.string(),
+  provider: z.string().nullable(),
+  hours: z.number(),
+  completedOn: z.string(),
+});
+
+export function presentTraining(t: typeof trainings.$inferSelect): z.infer<typeof trainingOut> {
+  return { id: t.id, personId: t.personId, kind: t.kind, title: t.title, provider: t.provider, hours: Number(t.hours), completedOn: t.completedOn };
 }

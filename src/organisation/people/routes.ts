@@ -1,27 +1,33 @@
-import { and, asc, eq, ilike, or, sql } from 'drizzle-orm';
+import type { FastifyRequest } from 'fastify';
 import QRCode from 'qrcode';
 import { z } from 'zod';
 import { agencyScopeCondition, authorize, loadAgencyRef, type AgencyRef } from '../../accounts/scope.js';
-import { recordAudit } from '../../audit/record.js';
+import { recordAudit, type AuditEntry } from '../../audit/record.js';
+import { verifyPath } from '../../portal/presenters.js';
 import { chinaDate } from '../../platform/clock.js';
-import type { Db } from '../../platform/db/database.js';
-import { AppError } from '../../platform/errors.js';
+import { AppError, invalidField } from '../../platform/errors.js';
 import { actorOf, auditContext, transaction, type App, type AppDeps } from '../../platform/http/context.js';
 import { enforcementCategory, errorBody, idNumber, idParams, isoDate, optionalText, pageQuery, phone } from '../../platform/http/schemas.js';
 import { contentKey } from '../../platform/storage/content-store.js';
 import { organisationPolicy } from '../policy.js';
-import { agencies, counsel, divisions, people, regions, trainings } from '../tables.js';
+import { people } from '../tables.js';
+import { addTraining, listTrainings } from './add-training.js';
+import { CERTIFICATE_STATUSES, EFFECTIVE_CERTIFICATE_STATUSES } from './certificate.js';
 import { createPerson } from './create-person.js';
-import { EFFECTIVE_STATUSES, personOut, presentPerson } from './presenter.js';
-import { setPersonPhoto, storePhoto } from './set-person-photo.js';
-import { addCounsel, addTraining } from './trainings-and-counsel.js';
+import type { PersonInput } from './person-rules.js';
+import { personOut, presentPerson, presentTraining, trainingOut } from './presenter.js';
+import { findPersonAgency, findPersonPhoto, findPersonRow, queryPeople } from './queries.js';
+import { PHOTO_MAX_BYTES, setPersonPhoto, storePhoto } from './set-person-photo.js';
 import { updatePerson } from './update-person.js';
 
+/** 6–32 letters, digits or hyphens (the web form checks the same): the public looks it up and it goes into URLs (P3). */
+const certificateNumber = z.string().trim().regex(/^[0-9A-Za-z-]{6,32}$/);
+
 const certificateIn = z.object({
-  number: z.string().trim().regex(/^[0-9A-Za-z-]{6,32}$/),
+  number: certificateNumber,
   issuedOn: isoDate(),
   expiresOn: isoDate(),
-  status: z.enum(['active', 'suspended', 'revoked']),
+  status: z.enum(CERTIFICATE_STATUSES).default('active'),
 });
 
 const personFields = {
@@ -31,95 +37,121 @@ const personFields = {
   divisionId: z.uuid().nullish(),
   positionTitle: optionalText(50),
   phone: phone().nullish(),
-  isLegalReviewer: z.boolean().optional(),
-  certificate: certificateIn.nullish(),
-  categories: z.array(enforcementCategory).max(5).optional(),
+  isLegalReviewer: z.boolean().default(false),
+  certificate: certificateIn.nullish().describe('执法证; null for staff without one. The expiry date must be after the issue date (422 CERTIFICATE_DATES_INVALID).'),
+  categories: z.array(enforcementCategory).max(5).default([]),
   area: optionalText(500),
   qualification: z.enum(['exam', 'legal_professional_qualification']).nullish(),
-  qualificationNote: optionalText(200),
+  qualificationNote: optionalText(500),
 };
 
-const trainingOut = z.object({ id: z.uuid(), kind: z.enum(['pre_job', 'on_job']), title: z.string(), provider: z.string().nullable(), hours: z.number(), completedOn: z.string() });
-const counselOut = z.object({ id: z.uuid(), name: z.string(), kind: z.enum(['legal_adviser', 'public_sector_lawyer', 'outside_lawyer']), organisation: z.string().nullable(), phone: z.string().nullable(), specialties: z.string().nullable() });
+const createBody = z.object(personFields);
+/** Every field optional, no defaults: an absent field keeps its stored value. */
+const updateBody = z.object({ ...personFields, isLegalReviewer: z.boolean(), categories: z.array(enforcementCategory).max(5) }).partial();
 
-function selectPeople(db: Db) {
-  return db
-    .select({ person: people, agencyName: agencies.name, divisionName: divisions.name, regionPath: regions.path, regionCode: agencies.regionCode })
-    .from(people)
-    .innerJoin(agencies, eq(agencies.id, people.agencyId))
-    .innerJoin(regions, eq(regions.code, agencies.regionCode))
-    .leftJoin(divisions, eq(divisions.id, people.divisionId));
+/** The request's nested certificate to the use cases' flat fields; an absent key leaves the stored value. */
+function toPersonInput(body: z.infer<typeof createBody>): PersonInput;
+function toPersonInput(body: z.infer<typeof updateBody>): Partial<PersonInput>;
+function toPersonInput({ certificate, ...rest }: z.infer<typeof updateBody>): Partial<PersonInput> {
+  const input: Partial<PersonInput> = { ...rest };
+  if (certificate !== undefined) {
+    input.certificateNumber = certificate?.number ?? null;
+    input.certificateIssuedOn = certificate?.issuedOn ?? null;
+    input.certificateExpiresOn = certificate?.expiresOn ?? null;
+    input.certificateStatus = certificate?.status ?? null;
+  }
+  return input;
 }
 
-/** People and officers (O2, P2, L12, L15): registry, certificates, photos, training, counsel pool. */
+const trainingBody = z.object({
+  kind: z.enum(['pre_job', 'on_job']),
+  title: z.string().trim().min(1).max(200),
+  provider: optionalText(200),
+  // numeric(6, 1): tenths of an hour.
+  hours: z
+    .number()
+    .positive()
+    .max(2000)
+    .refine((h) => Math.abs(h * 10 - Math.round(h * 10)) < 1e-9, { params: { code: 'invalid_format' } }),
+  completedOn: isoDate(),
+});
+
+const listQuery = z.object({
+  agencyId: z.uuid().optional(),
+  q: z.string().trim().min(1).max(100).optional(),
+  status: z.enum([...EFFECTIVE_CERTIFICATE_STATUSES, 'none']).optional().describe('effective certificate status; none = no certificate'),
+  reviewer: z.enum(['true', 'false']).optional().describe('only legal reviewers (true) or only others (false)'),
+  ...pageQuery,
+});
+
+const readErrors = { 400: errorBody, 404: errorBody };
+const writeErrors = { 400: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 422: errorBody };
+
+/**
+ * The registry of staff and enforcement officers (O2, P2, P12) with their photos, certificates
+ * and trainings. The full ID number never leaves (idNumberMasked only), and every response that
+ * shows personal data is audited (person.read / person.list / person.photo_read).
+ */
 export async function peopleRoutes(app: App, deps: AppDeps) {
   const { db } = deps.database;
   const today = () => chinaDate(deps.clock.now());
 
-  const loadPerson = async (id: string) => {
-    const [row] = await selectPeople(db).where(eq(people.id, id));
-    if (!row) throw new AppError('NOT_FOUND');
-    const ref: AgencyRef = { id: row.person.agencyId, regionCode: row.regionCode, regionPath: row.regionPath };
-    return { row, ref };
+  /** Loads the person's agency and authorises; a person out of scope is NOT_FOUND, like a missing one. */
+  const authorizeOnPerson = async (request: FastifyRequest, personId: string, permission: 'person.read' | 'person.manage'): Promise<AgencyRef> => {
+    const agencyId = await findPersonAgency(db, personId);
+    if (!agencyId) throw new AppError('NOT_FOUND');
+    const agency = await loadAgencyRef(db, agencyId);
+    authorize(organisationPolicy, actorOf(request), permission, agency);
+    return agency;
   };
+
+  /** Reads of personal data are audited in their own short transaction. */
+  const auditRead = (request: FastifyRequest, entry: AuditEntry) => transaction(deps, (tx) => recordAudit(tx, auditContext(request, deps), entry));
+
+  const present = async (request: FastifyRequest, personId: string) =>
+    presentPerson((await findPersonRow(db, today(), personId))!, today(), actorOf(request));
 
   app.get(
     '/api/people',
     {
       schema: {
         tags: ['organisation'],
-        summary: '人员列表 People and officers in scope',
-        querystring: z.object({
-          agencyId: z.uuid().optional(),
-          q: z.string().trim().min(1).max(50).optional(),
-          status: z.enum(EFFECTIVE_STATUSES).optional(),
-          reviewer: z.enum(['true', 'false']).optional(),
-          ...pageQuery,
-        }),
-        response: { 200: z.object({ items: z.array(personOut), total: z.number() }) },
+        summary: '人员名录 Staff and officers in scope (q matches the name or the certificate number)',
+        querystring: listQuery,
+        response: { 200: z.object({ items: z.array(personOut), total: z.number() }), ...readErrors },
       },
     },
     async (request) => {
       const actor = actorOf(request);
-      authorize(organisationPolicy, actor, 'person.read');
-      const { agencyId, q, status, reviewer, limit, offset } = request.query;
-      const d = today();
-      const where = and(
-        agencyScopeCondition(actor, people.agencyId),
-        agencyId ? eq(people.agencyId, agencyId) : undefined,
-        q ? or(ilike(people.name, `%${q}%`), eq(people.certificateNumber, q)) : undefined,
-        reviewer ? eq(people.isLegalReviewer, reviewer === 'true') : undefined,
-        status === 'expired'
-          ? sql`${people.certificateStatus} = 'active' and ${people.certificateExpiresOn} < ${d}::date`
-          : status === 'active'
-            ? sql`${people.certificateStatus} = 'active' and ${people.certificateExpiresOn} >= ${d}::date`
-            : status
-              ? eq(people.certificateStatus, status)
-              : undefined,
-      );
-      const rows = await selectPeople(db).where(where).orderBy(asc(agencies.name), asc(people.name)).limit(limit).offset(offset);
-      const [{ total }] = (await db.select({ total: sql<number>`count(*)::int` }).from(people).where(where)) as [{ total: number }];
+      const { agencyId, reviewer, ...query } = request.query;
+      if (agencyId) authorize(organisationPolicy, actor, 'person.read', await loadAgencyRef(db, agencyId));
+      else authorize(organisationPolicy, actor, 'person.read');
+      const { rows, total } = await queryPeople(db, today(), {
+        ...query,
+        agencyId,
+        reviewer: reviewer === undefined ? undefined : reviewer === 'true',
+        scope: agencyScopeCondition(actor, people.agencyId),
+      });
       if (rows.length) {
-        await transaction(deps, (tx) =>
-          recordAudit(tx, auditContext(request, deps), { action: 'person.list', subjectType: 'person', agencyId: agencyId ?? actor.agencyId, detail: { ids: rows.map((r) => r.person.id) } }),
-        );
+        await auditRead(request, {
+          action: 'person.list',
+          subjectType: agencyId ? 'agency' : 'people',
+          subjectId: agencyId ?? null,
+          agencyId: agencyId ?? null,
+          detail: { ids: rows.map((r) => r.person.id) },
+        });
       }
-      return {
-        items: rows.map((r) => presentPerson(r, d, actor, { id: r.person.agencyId, regionCode: r.regionCode, regionPath: r.regionPath })),
-        total,
-      };
+      return { items: rows.map((row) => presentPerson(row, today(), actor)), total };
     },
   );
 
   app.get(
     '/api/people/:id',
-    { schema: { tags: ['organisation'], summary: '人员详情 A person', params: idParams, response: { 200: personOut, 404: errorBody } } },
+    { schema: { tags: ['organisation'], summary: '人员信息 A member of staff', params: idParams, response: { 200: personOut, ...readErrors } } },
     async (request) => {
-      const actor = actorOf(request);
-      const { row, ref } = await loadPerson(request.params.id);
-      authorize(organisationPolicy, actor, 'person.read', ref);
-      await transaction(deps, (tx) => recordAudit(tx, auditContext(request, deps), { action: 'person.read', subjectType: 'person', subjectId: row.person.id, agencyId: ref.id }));
-      return presentPerson(row, today(), actor, ref);
+      const agency = await authorizeOnPerson(request, request.params.id, 'person.read');
+      await auditRead(request, { action: 'person.read', subjectType: 'person', subjectId: request.params.id, agencyId: agency.id });
+      return present(request, request.params.id);
     },
   );
 
@@ -128,19 +160,18 @@ export async function peopleRoutes(app: App, deps: AppDeps) {
     {
       schema: {
         tags: ['organisation'],
-        summary: '登记人员 Register a person or officer',
+        summary: '登记人员 Register a member of staff or an officer',
+        description: 'The ID number (GB 11643-1999) is checked and stored; responses show it masked only. A certificate number is unique system-wide (409 DUPLICATE_CERTIFICATE_NUMBER), an ID number per agency (409 DUPLICATE_ID_NUMBER).',
         params: idParams,
-        body: z.object(personFields),
-        response: { 201: personOut, 400: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 422: errorBody },
+        body: createBody,
+        response: { 201: personOut, ...writeErrors },
       },
     },
     async (request, reply) => {
-      const actor = actorOf(request);
-      const ref = await loadAgencyRef(db, request.params.id);
-      authorize(organisationPolicy, actor, 'person.manage', ref);
-      const person = await transaction(deps, (tx) => createPerson(tx, auditContext(request, deps), ref.id, request.body));
-      const { row } = await loadPerson(person.id);
-      return reply.status(201).send(presentPerson(row, today(), actor, ref));
+      const agency = await loadAgencyRef(db, request.params.id);
+      authorize(organisationPolicy, actorOf(request), 'person.manage', agency);
+      const person = await transaction(deps, (tx) => createPerson(tx, auditContext(request, deps), agency.id, toPersonInput(request.body)));
+      return reply.status(201).send(await present(request, person.id));
     },
   );
 
@@ -149,19 +180,16 @@ export async function peopleRoutes(app: App, deps: AppDeps) {
     {
       schema: {
         tags: ['organisation'],
-        summary: '修改人员信息（含证件暂扣、吊销） Update a person, incl. certificate status',
+        summary: '修改人员信息 Update a member of staff (suspend, revoke or reinstate a certificate through certificate.status)',
         params: idParams,
-        body: z.object(personFields).omit({ idNumber: true }).partial(),
-        response: { 200: personOut, 400: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 422: errorBody },
+        body: updateBody,
+        response: { 200: personOut, ...writeErrors },
       },
     },
     async (request) => {
-      const actor = actorOf(request);
-      const { ref } = await loadPerson(request.params.id);
-      authorize(organisationPolicy, actor, 'person.manage', ref);
-      await transaction(deps, (tx) => updatePerson(tx, auditContext(request, deps), request.params.id, request.body));
-      const { row } = await loadPerson(request.params.id);
-      return presentPerson(row, today(), actor, ref);
+      await authorizeOnPerson(request, request.params.id, 'person.manage');
+      await transaction(deps, (tx) => updatePerson(tx, auditContext(request, deps), request.params.id, toPersonInput(request.body)));
+      return present(request, request.params.id);
     },
   );
 
@@ -170,66 +198,81 @@ export async function peopleRoutes(app: App, deps: AppDeps) {
     {
       schema: {
         tags: ['organisation'],
-        summary: '上传照片 Upload a photo (multipart field "photo", JPEG or PNG, ≤ 5 MiB)',
+        summary: '上传照片 Set the photo (multipart field "photo": JPEG or PNG, at most 5 MiB)',
+        description: 'The type is read from the file’s first bytes, not from its name or declared type: anything else is 415 INVALID_IMAGE; over 5 MiB is 413 PAYLOAD_TOO_LARGE.',
         params: idParams,
-        response: { 200: personOut, 400: errorBody, 403: errorBody, 404: errorBody, 413: errorBody, 415: errorBody },
+        response: { 200: personOut, ...writeErrors, 413: errorBody, 415: errorBody },
       },
     },
     async (request) => {
-      const actor = actorOf(request);
-      const { ref } = await loadPerson(request.params.id);
-      authorize(organisationPolicy, actor, 'person.manage', ref);
+      await authorizeOnPerson(request, request.params.id, 'person.manage');
       if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
-      const file = await request.file();
-      if (!file || file.fieldname !== 'photo') {
-        throw new AppError('VALIDATION_FAILED', [{ field: 'photo', code: 'required', message: '必填', messageEn: 'Required' }]);
+      // One byte over the limit reaches the store, which refuses it with PAYLOAD_TOO_LARGE.
+      const part = await request.file({ limits: { fileSize: PHOTO_MAX_BYTES + 1 } });
+      if (!part) throw invalidField('photo', 'required');
+      if (part.fieldname !== 'photo') {
+        part.file.resume();
+        throw invalidField('photo', 'required');
       }
-      const photo = await storePhoto(deps.store, file.file);
-      if (file.file.truncated) throw new AppError('PAYLOAD_TOO_LARGE');
-      await transaction(deps, (tx) => setPersonPhoto(tx, auditContext(request, deps), request.params.id, ref.id, photo));
-      const { row } = await loadPerson(request.params.id);
-      return presentPerson(row, today(), actor, ref);
+      const photo = await storePhoto(deps.store, part.file);
+      await transaction(deps, (tx) => setPersonPhoto(tx, auditContext(request, deps), request.params.id, photo));
+      return present(request, request.params.id);
     },
   );
 
   app.get(
     '/api/people/:id/photo',
-    { schema: { tags: ['organisation'], summary: '照片 The person’s photo', params: idParams } },
+    // No response schema: the body is the image's bytes (404 NOT_FOUND without a photo).
+    { schema: { tags: ['organisation'], summary: '照片 The photo (image/png or image/jpeg)', params: idParams } },
     async (request, reply) => {
-      const { row, ref } = await loadPerson(request.params.id);
-      authorize(organisationPolicy, actorOf(request), 'person.read', ref);
-      const sha = row.person.photoSha256;
-      if (!sha) throw new AppError('NOT_FOUND');
-      const [blob] = await deps.database.query<{ content_type: string; size: string }>('select content_type, size from blobs where sha256 = $1', [sha]);
-      await transaction(deps, (tx) => recordAudit(tx, auditContext(request, deps), { action: 'person.photo_read', subjectType: 'person', subjectId: row.person.id, agencyId: ref.id }));
+      const agency = await authorizeOnPerson(request, request.params.id, 'person.read');
+      const photo = await findPersonPhoto(db, request.params.id);
+      if (!photo) throw new AppError('NOT_FOUND');
+      await auditRead(request, { action: 'person.photo_read', subjectType: 'person', subjectId: request.params.id, agencyId: agency.id, detail: { sha256: photo.sha256 } });
       return reply
-        .type(blob?.content_type ?? 'application/octet-stream')
+        .type(photo.contentType)
+        .header('content-length', photo.size)
         .header('cache-control', 'private, no-store')
         .header('x-content-type-options', 'nosniff')
-        .send(await deps.store.get(contentKey(sha)));
+        .send(await deps.store.get(contentKey(photo.sha256)));
     },
   );
 
   app.get(
     '/api/people/:id/qr.svg',
-    { schema: { tags: ['organisation'], summary: '证件核验二维码 QR code of the public verification page', params: idParams } },
+    {
+      schema: {
+        tags: ['organisation'],
+        summary: '执法证二维码 QR code of the public certificate check (P3); 404 without a certificate',
+        params: idParams,
+      },
+    },
     async (request, reply) => {
-      const { row, ref } = await loadPerson(request.params.id);
-      authorize(organisationPolicy, actorOf(request), 'person.read', ref);
-      if (!row.person.certificateNumber) throw new AppError('NOT_FOUND');
-      const url = `${deps.config.publicUrl}/verify/officer/${encodeURIComponent(row.person.certificateNumber)}`;
-      return reply.type('image/svg+xml').send(await QRCode.toString(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }));
+      await authorizeOnPerson(request, request.params.id, 'person.read');
+      const row = await findPersonRow(db, today(), request.params.id);
+      const number = row?.person.certificateNumber;
+      if (!number) throw new AppError('NOT_FOUND');
+      // The same address as the printed card's code: the public verification page (src/portal).
+      const svg = await QRCode.toString(`${deps.config.publicUrl}${verifyPath(number)}`, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
+      return reply.type('image/svg+xml').header('cache-control', 'private, no-cache').send(svg);
     },
   );
 
   app.get(
     '/api/people/:id/trainings',
-    { schema: { tags: ['organisation'], summary: '培训记录 Training records', params: idParams, response: { 200: z.object({ items: z.array(trainingOut) }), 404: errorBody } } },
+    {
+      schema: {
+        tags: ['organisation'],
+        summary: '培训记录 Trainings of a person, latest first (O2)',
+        params: idParams,
+        response: { 200: z.object({ items: z.array(trainingOut) }), ...readErrors },
+      },
+    },
     async (request) => {
-      const { ref } = await loadPerson(request.params.id);
-      authorize(organisationPolicy, actorOf(request), 'person.read', ref);
-      const rows = await db.select().from(trainings).where(eq(trainings.personId, request.params.id)).orderBy(asc(trainings.completedOn));
-      return { items: rows.map((t) => ({ id: t.id, kind: t.kind, title: t.title, provider: t.provider, hours: Number(t.hours), completedOn: t.completedOn })) };
+      const agency = await authorizeOnPerson(request, request.params.id, 'person.read');
+      const items = await listTrainings(db, request.params.id);
+      await auditRead(request, { action: 'person.read', subjectType: 'person', subjectId: request.params.id, agencyId: agency.id, detail: { view: 'trainings' } });
+      return { items: items.map(presentTraining) };
     },
   );
 
@@ -238,46 +281,16 @@ export async function peopleRoutes(app: App, deps: AppDeps) {
     {
       schema: {
         tags: ['organisation'],
-        summary: '登记培训 Record a training (O2)',
+        summary: '新增培训记录 Record a completed training (pre-job or on-job, O2)',
         params: idParams,
-        body: z.object({ kind: z.enum(['pre_job', 'on_job']), title: z.string().trim().min(1).max(200), provider: optionalText(200), hours: z.number().positive().max(2000), completedOn: isoDate() }),
-        response: { 201: trainingOut, 400: errorBody, 403: errorBody, 404: errorBody },
+        body: trainingBody,
+        response: { 201: trainingOut, ...writeErrors },
       },
     },
     async (request, reply) => {
-      const { ref } = await loadPerson(request.params.id);
-      authorize(organisationPolicy, actorOf(request), 'person.manage', ref);
-      const t = await transaction(deps, (tx) => addTraining(tx, auditContext(request, deps), { id: request.params.id, agencyId: ref.id }, request.body));
-      return reply.status(201).send({ id: t.id, kind: t.kind, title: t.title, provider: t.provider, hours: Number(t.hours), completedOn: t.completedOn });
-    },
-  );
-
-  app.get(
-    '/api/agencies/:id/counsel',
-    { schema: { tags: ['organisation'], summary: '法律顾问库 Counsel pool (L15)', params: idParams, response: { 200: z.object({ items: z.array(counselOut) }), 404: errorBody } } },
-    async (request) => {
-      authorize(organisationPolicy, actorOf(request), 'agency.read', await loadAgencyRef(db, request.params.id));
-      const rows = await db.select().from(counsel).where(eq(counsel.agencyId, request.params.id)).orderBy(asc(counsel.name));
-      return { items: rows.map((c) => ({ id: c.id, name: c.name, kind: c.kind, organisation: c.organisation, phone: c.phone, specialties: c.specialties })) };
-    },
-  );
-
-  app.post(
-    '/api/agencies/:id/counsel',
-    {
-      schema: {
-        tags: ['organisation'],
-        summary: '添加法律顾问/公职律师 Add counsel (L15)',
-        params: idParams,
-        body: z.object({ name: z.string().trim().min(1).max(50), kind: z.enum(['legal_adviser', 'public_sector_lawyer', 'outside_lawyer']), organisation: optionalText(100), phone: phone().nullish(), specialties: optionalText(500) }),
-        response: { 201: counselOut, 400: errorBody, 403: errorBody, 404: errorBody },
-      },
-    },
-    async (request, reply) => {
-      const ref = await loadAgencyRef(db, request.params.id);
-      authorize(organisationPolicy, actorOf(request), 'person.manage', ref);
-      const c = await transaction(deps, (tx) => addCounsel(tx, auditContext(request, deps), ref.id, request.body));
-      return reply.status(201).send({ id: c.id, name: c.name, kind: c.kind, organisation: c.organisation, phone: c.phone, specialties: c.specialties });
+      await authorizeOnPerson(request, request.params.id, 'person.manage');
+      const training = await transaction(deps, (tx) => addTraining(tx, auditContext(request, deps), request.params.id, request.body, today()));
+      return reply.status(201).send(presentTraining(training));
     },
   );
 }

@@ -4,48 +4,77 @@ import { recordAudit, type AuditContext } from '../../audit/record.js';
 import type { Tx } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
 import type { BlobStore } from '../../platform/storage/blob-store.js';
-import { storeContent } from '../../platform/storage/content-store.js';
+import { storeContent, type StoredContent } from '../../platform/storage/content-store.js';
 import { people } from '../tables.js';
 
-export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
+/** The largest photo accepted (5 MiB); the web form says the same. */
+export const PHOTO_MAX_BYTES = 5 * 1024 * 1024;
 
-/** The image type by its magic bytes (the client's content type is not trusted). */
-export function imageTypeOf(head: Buffer): 'image/jpeg' | 'image/png' | null {
-  if (head.length >= 3 && head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return 'image/jpeg';
-  if (head.length >= 8 && head.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
+export type PhotoType = 'image/png' | 'image/jpeg';
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+const JPEG_SOI = Buffer.from([0xff, 0xd8, 0xff]);
+const SNIFF_BYTES = PNG_SIGNATURE.length;
+
+/**
+ * The image type by its magic bytes (PNG signature, JPEG start-of-image marker); null for
+ * anything else. The client's declared content type and file name are not trusted.
+ */
+export function imageTypeOf(head: Uint8Array): PhotoType | null {
+  const bytes = Buffer.from(head.buffer, head.byteOffset, head.byteLength);
+  if (bytes.subarray(0, PNG_SIGNATURE.length).equals(PNG_SIGNATURE)) return 'image/png';
+  if (bytes.subarray(0, JPEG_SOI.length).equals(JPEG_SOI)) return 'image/jpeg';
   return null;
 }
 
-/**
- * Streams a photo into the content store (SHA-256 addressed), checking its magic bytes as they
- * arrive; never buffers the whole upload.
- */
-export async function storePhoto(store: BlobStore, upload: Readable) {
-  let head = Buffer.alloc(0);
-  let contentType: ReturnType<typeof imageTypeOf> = null;
-  const stored = await storeContent(store, upload, {
-    maxBytes: MAX_PHOTO_BYTES,
-    contentType: () => contentType!,
-    inspect: (chunk) => {
-      if (contentType) return;
-      head = Buffer.concat([head, chunk]).subarray(0, 8);
-      if (head.length < 8) return;
-      contentType = imageTypeOf(head);
-      if (!contentType) throw new AppError('INVALID_IMAGE');
-    },
-  });
-  if (!contentType) throw new AppError('INVALID_IMAGE');
-  return { ...stored, contentType: contentType as string };
+export interface StoredPhoto extends StoredContent {
+  contentType: PhotoType;
 }
 
-export async function setPersonPhoto(
-  tx: Tx,
-  ctx: AuditContext,
-  personId: string,
-  agencyId: string,
-  photo: { sha256: string; size: number; key: string; contentType: string },
-) {
-  await tx.execute(sql`insert into blobs (sha256, size, content_type, storage_key) values (${photo.sha256}, ${photo.size}, ${photo.contentType}, ${photo.key}) on conflict do nothing`);
-  await tx.update(people).set({ photoSha256: photo.sha256, updatedAt: ctx.now }).where(eq(people.id, personId));
-  await recordAudit(tx, ctx, { action: 'person.photo_set', subjectType: 'person', subjectId: personId, agencyId, detail: { sha256: photo.sha256, size: photo.size } });
+/**
+ * Streams an uploaded photo into the content store, deciding its type from the first bytes as
+ * they pass: INVALID_IMAGE unless it is a PNG or JPEG (the upload stops there), PAYLOAD_TOO_LARGE
+ * over PHOTO_MAX_BYTES. The bytes are never held whole in memory.
+ */
+export async function storePhoto(store: BlobStore, upload: Readable): Promise<StoredPhoto> {
+  let head = Buffer.alloc(0);
+  let contentType: PhotoType | null = null;
+  const decided = (): PhotoType => {
+    contentType ??= imageTypeOf(head);
+    if (!contentType) throw new AppError('INVALID_IMAGE');
+    return contentType;
+  };
+  const stored = await storeContent(store, upload, {
+    maxBytes: PHOTO_MAX_BYTES,
+    contentType: decided,
+    inspect: (chunk) => {
+      if (head.length >= SNIFF_BYTES) return;
+      head = Buffer.concat([head, chunk.subarray(0, SNIFF_BYTES - head.length)]);
+      if (head.length >= SNIFF_BYTES) decided();
+    },
+  });
+  // Also when the bytes were already stored (and the store never asked for the type).
+  return { ...stored, contentType: decided() };
+}
+
+/**
+ * Records a stored photo as the person's photo (P2 publishes it with the officer): the blob row
+ * (content-addressed, so a photo already stored is shared), the person's reference and the audit
+ * event, in the caller's transaction.
+ */
+export async function setPersonPhoto(tx: Tx, ctx: AuditContext, personId: string, photo: StoredPhoto) {
+  const [current] = await tx.select({ agencyId: people.agencyId, photoSha256: people.photoSha256 }).from(people).where(eq(people.id, personId)).for('update');
+  if (!current) throw new AppError('NOT_FOUND');
+  await tx.execute(sql`insert into blobs (sha256, size, content_type, storage_key, created_at)
+    values (${photo.sha256}, ${photo.size}, ${photo.contentType}, ${photo.key}, ${ctx.now.toISOString()}::timestamptz)
+    on conflict do nothing`);
+  const [row] = await tx.update(people).set({ photoSha256: photo.sha256, updatedAt: ctx.now }).where(eq(people.id, personId)).returning();
+  await recordAudit(tx, ctx, {
+    action: 'person.photo_set',
+    subjectType: 'person',
+    subjectId: personId,
+    agencyId: current.agencyId,
+    detail: { sha256: photo.sha256, size: photo.size, contentType: photo.contentType, previousSha256: current.photoSha256 },
+  });
+  return row!;
 }

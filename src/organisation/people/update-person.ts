@@ -3,31 +3,39 @@ import { recordAudit, type AuditContext } from '../../audit/record.js';
 import type { Tx } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
 import { people } from '../tables.js';
-import { assertPersonRules, certificateColumns, type PersonInput } from './create-person.js';
+import { checkPersonRules, personValues, type PersonInput, type PersonValues } from './person-rules.js';
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
- * Updates a person; a certificate given replaces the current one (e.g. suspension or revocation
- * changes its status), `certificate: null` removes it. The ID number is never changed here.
+ * Updates a member of staff: the fields given replace the stored ones and the whole record must
+ * still satisfy the rules (O2). A certificate is suspended, revoked or reinstated through
+ * `certificateStatus`; expiry is derived from the date, never stored (see certificate.ts).
+ * Nothing is written, and nothing audited, when no field changes.
  */
-export async function updatePerson(tx: Tx, ctx: AuditContext, id: string, patch: Partial<Omit<PersonInput, 'idNumber'>>) {
-  const [current] = await tx.select().from(people).where(eq(people.id, id));
+export async function updatePerson(tx: Tx, ctx: AuditContext, id: string, patch: Partial<PersonInput>) {
+  const [current] = await tx.select().from(people).where(eq(people.id, id)).for('update');
   if (!current) throw new AppError('NOT_FOUND');
-  await assertPersonRules(tx, current.agencyId, patch);
-  const { certificate, ...rest } = patch;
+  const given = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
+  const merged = personValues({ ...current, ...given });
+  await checkPersonRules(tx, current.agencyId, merged, id);
+
+  const changed = (Object.keys(merged) as (keyof PersonValues)[]).filter((key) => !same(merged[key], current[key]));
+  if (changed.length === 0) return current;
   const [row] = await tx
     .update(people)
-    .set({ ...rest, ...(certificate !== undefined && certificateColumns(certificate)), updatedAt: ctx.now })
+    .set({ ...Object.fromEntries(changed.map((key) => [key, merged[key]])), updatedAt: ctx.now })
     .where(eq(people.id, id))
     .returning();
+  // Field names only: the values may include the ID number, which stays out of the audit log.
+  const statusChange =
+    current.certificateStatus !== merged.certificateStatus ? { certificateStatus: { from: current.certificateStatus, to: merged.certificateStatus } } : {};
   await recordAudit(tx, ctx, {
     action: 'person.updated',
     subjectType: 'person',
     subjectId: id,
     agencyId: current.agencyId,
-    detail: {
-      fields: Object.keys(patch),
-      ...(certificate !== undefined && { certificateStatus: { from: current.certificateStatus, to: certificate?.status ?? null } }),
-    },
+    detail: { fields: changed, ...statusChange },
   });
   return row!;
 }

@@ -1,0 +1,17 @@
+import type { CertificateStatus } from '../tables.js';
+
+/** 执法证状态 as staff see it: the stored status, or 'expired' once an active certificate's last day has passed. */
+export type EffectiveCertificateStatus = CertificateStatus | 'expired';
+
+export const CERTIFICATE_STATUSES = ['active', 'suspended', 'revoked'] as const satisfies readonly CertificateStatus[];
+export const EFFECTIVE_CERTIFICATE_STATUSES = [...CERTIFICATE_STATUSES, 'expired'] as const;
+
+/**
+ * The certificate's status on `today` (a China-time date, YYYY-MM-DD). Expiry is never stored: it
+ * follows from the date, so nobody has to remember to flip it (O2). A suspension or revocation
+ * outranks the date; the certificate is still active on its expiry date and expired the day after.
+ */
+export function effectiveCertificateStatus(status: CertificateStatus, expiresOn: string, today: string): EffectiveCertificateStatus {
+  // ISO dates compare correctly as strings.
+  return status === 'active' && expiresOn < today ? 'expired' : status;
+}
