@@ -1,12 +1,13 @@
 import { inArray, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
+import { agencyFields } from '../organisation/agencies/schemas.js';
 import { regionInScope } from '../accounts/scope.js';
 import type { Actor } from '../accounts/roles.js';
 import { recordAudit, type AuditContext } from '../audit/record.js';
 import { createAgency, queryAgencies, type AgencyInput } from '../organisation/agencies/agencies.js';
 import { agencies, regions, type RegionLevel } from '../organisation/tables.js';
 import type { Db, Tx } from '../platform/db/database.js';
-import { creditCode, enforcementCategory, optionalText, phone, regionCode, regionLevel } from '../platform/http/schemas.js';
+import { enforcementCategory } from '../platform/http/schemas.js';
 import { describeFile, insertAll, type ImportPlan, type ImportSummary, type Progress } from './import.js';
 import {
   asCategories,
@@ -90,22 +91,8 @@ const converters: Record<AgencyKey, Converter> = {
   docAbbreviation: asText,
 };
 
-/** The same rules as POST /api/agencies, built from the same pieces. */
-const agencyRow = z.object({
-  kind: z.enum(['enforcement', 'justice_bureau']),
-  name: z.string().trim().min(2).max(100),
-  shortName: optionalText(30),
-  creditCode: creditCode(),
-  regionCode: regionCode(),
-  level: regionLevel,
-  headName: optionalText(50),
-  address: optionalText(200),
-  phone: phone().nullish(),
-  supervisionPhone: phone().nullish(),
-  categories: z.array(enforcementCategory).max(5),
-  area: optionalText(500),
-  docAbbreviation: optionalText(10),
-});
+/** The same rules as POST /api/agencies: the same field schemas. */
+const agencyRow = z.object({ ...agencyFields, kind: z.enum(['enforcement', 'justice_bureau']), categories: z.array(enforcementCategory).max(5) });
 
 /**
  * Reads and validates an agencies file without writing: every row, every cell. Credit codes must

@@ -3,38 +3,14 @@ import { agencyScopeCondition, authorize, loadAgencyRef, regionInScope } from '.
 import { chinaDate } from '../../platform/clock.js';
 import { AppError } from '../../platform/errors.js';
 import { actorOf, auditContext, transaction, type App, type AppDeps } from '../../platform/http/context.js';
-import {
-  creditCode,
-  enforcementCategory,
-  errorBody,
-  idParams,
-  optionalText,
-  pageQuery,
-  phone,
-  regionCode,
-  regionLevel,
-} from '../../platform/http/schemas.js';
+import { errorBody, idParams, optionalText, pageQuery, regionCode } from '../../platform/http/schemas.js';
 import { organisationPolicy } from '../policy.js';
 import { agencies } from '../tables.js';
 import { findRegion } from '../regions/regions.js';
 import { createAgency, queryAgencies, setAgencyConfirmation, updateAgency } from './agencies.js';
 import { agencyOut, presentAgency } from './presenter.js';
+import { agencyFields } from './schemas.js';
 
-const agencyFields = {
-  kind: z.enum(['enforcement', 'justice_bureau']).default('enforcement'),
-  name: z.string().trim().min(2).max(100),
-  shortName: optionalText(30),
-  creditCode: creditCode(),
-  regionCode: regionCode(),
-  level: regionLevel,
-  headName: optionalText(50),
-  address: optionalText(200),
-  phone: phone().nullish(),
-  supervisionPhone: phone().nullish(),
-  categories: z.array(enforcementCategory).max(5).default([]),
-  area: optionalText(500),
-  docAbbreviation: optionalText(10),
-};
 
 /** Agencies (执法主体, O1/P2/P13) with the reviewer ratio of each (L12). */
 export async function agencyRoutes(app: App, deps: AppDeps) {
