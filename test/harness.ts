@@ -22,7 +22,7 @@ export async function openTestDatabase(): Promise<Database> {
   const template = inject('dbTemplate');
   const url = process.env.DATABASE_URL;
   if (url) {
-    const name = `sanxiang_t_${crypto.randomBytes(6).toString('hex')}`;
+    const name = `${template}_${crypto.randomBytes(6).toString('hex')}`;
     const admin = await openDatabase({ databaseUrl: url });
     await admin.exec(`create database ${name} template ${template}`);
     await admin.close();

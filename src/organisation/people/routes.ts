@@ -203,6 +203,11 @@ export async function peopleRoutes(app: App, deps: AppDeps) {
         params: idParams,
         response: { 200: personOut, ...writeErrors, 413: errorBody, 415: errorBody },
       },
+      // A refused upload is left unread or half read: close the connection after the answer
+      // rather than read the rest of it (megabytes, perhaps) to keep the connection alive.
+      onError: async (_request, reply) => {
+        reply.header('connection', 'close');
+      },
     },
     async (request) => {
       await authorizeOnPerson(request, request.params.id, 'person.manage');
