@@ -28,7 +28,7 @@ export default async function setup(project: TestProject) {
     return async () => {
       // Test databases cloned from the template are dropped by each file; drop the template last.
       // Only this run's databases (named after its template), so parallel runs leave each other alone.
-      const dbs = await admin.query<{ datname: string }>(`select datname from pg_database where datname like $1 order by datname desc`, [`${name}%`]);
+      const dbs = await admin.query<{ datname: string }>(`select datname from pg_database where datname like $1 order by datname desc`, [`${name.replaceAll('_', '\\_')}%`]);
       for (const { datname } of dbs) await admin.exec(`drop database if exists ${datname} with (force)`).catch(() => undefined);
       await admin.close();
     };
