@@ -132,6 +132,7 @@ describe('officer registration to public verification (browser)', () => {
     const [popup] = await Promise.all([staff.waitForEvent('page'), page.getByTestId('person-verify-link').click()]);
     await popup.waitForLoadState();
     expect(new URL(popup.url()).pathname).toBe(`/verify/officer/${officer.certificate}`);
+    await screenshot(popup, 'verify-from-staff-link');
     await popup.close();
 
     // A member of the public, not logged in, checks the certificate.
@@ -157,6 +158,7 @@ describe('officer registration to public verification (browser)', () => {
     await chooseOption(page, 'person-certificate-status', '吊销');
     await page.getByTestId('person-edit-save').click();
     await page.locator('.ant-modal-wrap').waitFor({ state: 'hidden' });
+    await expect.poll(() => page.getByTestId('certificate-status').first().textContent()).toBe('吊销');
     await screenshot(page, 'journey-06-officer-revoked');
 
     const visitor = await publicContext.newPage();

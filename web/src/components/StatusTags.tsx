@@ -3,13 +3,14 @@ import { Tag } from 'antd';
 import { ui } from '../../../src/i18n/ui.ts';
 import type { Agency, EffectiveStatus, EnforcementCategory, RatioFlag } from '../types.ts';
 
-const certificateColours: Record<EffectiveStatus, string> = { active: 'green', suspended: 'orange', revoked: 'red', expired: 'default' };
+const certificateColours: Record<EffectiveStatus, string> = { active: 'success', suspended: 'warning', revoked: 'error', expired: 'default' };
 
 /** 有效/暂扣/吊销/已过期 — from the server's `certificate.effectiveStatus`. */
 export function CertificateTag({ status }: { status: EffectiveStatus | null | undefined }) {
   if (!status) return <Tag>{ui.people.noCertificate}</Tag>;
   return (
-    <Tag color={certificateColours[status]} data-testid="certificate-status">
+    // key: remount on a status change; antd kept the previous colour when only the prop changed.
+    <Tag key={status} color={certificateColours[status]} data-testid="certificate-status">
       {ui.labels.certificateStatus[status]}
     </Tag>
   );
