@@ -66,6 +66,9 @@ export async function createTestApp(options: { now?: string; config?: Partial<Co
     database,
     config,
     close: async () => {
+      // Tests that listen on a real socket may leave a half-read upload's connection open; a test
+      // server has nothing in flight worth waiting for.
+      app.server.closeAllConnections();
       await app.close();
       await database.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
