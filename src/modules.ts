@@ -11,6 +11,7 @@ import { regionRoutes } from './organisation/regions/routes.js';
 import type { Module } from './platform/http/app.js';
 import { webAppRoutes } from './platform/http/web-app.js';
 import { portalRoutes } from './portal/routes.js';
+import { caseRoutes } from './recording/cases/routes.js';
 
 /** Every HTTP module of the application, in registration order. A new domain module adds one line. */
-export const modules: Module[] = [accountsRoutes, calendarRoutes, dashboardRoutes, regionRoutes, agencyRoutes, divisionRoutes, peopleRoutes, counselRoutes, groupRoutes, exchangeRoutes, portalRoutes, webAppRoutes];
+export const modules: Module[] = [accountsRoutes, calendarRoutes, dashboardRoutes, regionRoutes, agencyRoutes, divisionRoutes, peopleRoutes, counselRoutes, groupRoutes, caseRoutes, exchangeRoutes, portalRoutes, webAppRoutes];

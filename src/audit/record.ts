@@ -38,6 +38,14 @@ export type AuditAction =
   | 'calendar.day_set'
   | 'exchange.imported'
   | 'exchange.exported' // a spreadsheet with personal data left the system
+  | 'power_item.created'
+  | 'av_list.updated' // the agency's 音像记录事项清单 changed (R3)
+  | 'evidence.added' // an evidence item entered a case record (R3, R7)
+  | 'evidence.access_refused' // confidential evidence refused to an actor without the permission (R10)
+  | 'device.registered' // a recording device was registered (R14)
+  | 'device.lent'
+  | 'device.returned'
+  | 'device.retired'
   | 'public.certificate_verified'; // a public certificate lookup
 
 export interface AuditContext {

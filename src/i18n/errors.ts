@@ -41,6 +41,28 @@ export const errorMessages = {
   INVALID_SPREADSHEET: { zh: '无法读取该表格文件', en: 'The spreadsheet cannot be read' },
   INVALID_IMAGE: { zh: '照片须为 JPEG 或 PNG 图片', en: 'The photo must be a JPEG or PNG image' },
   WEAK_PASSWORD: { zh: '密码至少 10 位，且须包含字母和数字', en: 'The password needs at least 10 characters with letters and digits' },
+  // — recording (cases, documents, evidence, archive) —
+  STEP_NOT_ALLOWED: { zh: '当前环节不允许执行该步骤', en: 'This step is not a legal next step of the case' },
+  STEP_REQUIREMENTS_MISSING: { zh: '该步骤缺少必需的文书或音像记录（或未说明理由）', en: 'The step lacks required documents or audio/video records (or a reason why not)' },
+  CASE_NOT_OPEN: { zh: '案件已办结或已归档，不能再办理该步骤', en: 'The case is closed or archived' },
+  OFFICERS_INSUFFICIENT: { zh: '执法人员不得少于两人，且须持有在有效期内的执法证件', en: 'At least two officers with certificates valid on that date are required' },
+  SUMMARY_PENALTY_LIMIT: { zh: '超出简易程序当场处罚的法定限额（行政处罚法第五十一条）', en: 'Beyond the limits of an on-the-spot penalty (Administrative Penalty Law Art. 51)' },
+  TIME_WINDOW_OPEN: { zh: '法定期限尚未届满，暂不能执行该步骤', en: 'A statutory time window is still open' },
+  HEARING_NOTICE_TOO_SHORT: { zh: '应当在举行听证的七日前通知当事人（行政处罚法第六十四条）', en: 'The party must be notified 7 working days before the hearing (Art. 64)' },
+  SIGNATURE_OR_REFUSAL_REQUIRED: { zh: '该文书须由当事人签名，或注明拒绝签名的理由', en: 'The party must sign this document, or the refusal to sign must be recorded with its reason' },
+  AGENCY_ABBREVIATION_MISSING: { zh: '执法主体未设置文书简称，无法编号', en: 'The agency has no document abbreviation for numbering' },
+  DUPLICATE_POWER_ITEM_CODE: { zh: '权力事项编码已存在', en: 'The power item code already exists' },
+  POWER_ITEM_CATEGORY_MISMATCH: { zh: '权力事项类别与案件类别不一致', en: 'The power item belongs to another category' },
+  DUPLICATE_DEVICE_SERIAL: { zh: '设备编号已登记', en: 'The device serial number is already registered' },
+  DEVICE_ON_LOAN: { zh: '设备已借出，尚未归还', en: 'The device is on loan' },
+  DEVICE_NOT_ON_LOAN: { zh: '设备未借出', en: 'The device is not on loan' },
+  DEVICE_RETIRED: { zh: '设备已报废', en: 'The device is retired' },
+  UPLOAD_INCOMPLETE: { zh: '文件尚未上传完成', en: 'The upload is not complete' },
+  EVIDENCE_RESTRICTED: { zh: '该证据涉密，您无权查看', en: 'This evidence is confidential and you may not see it' },
+  CASE_FILE_NOT_COMPILED: { zh: '卷宗尚未立卷', en: 'The case file has not been compiled' },
+  CASE_FILE_EXISTS: { zh: '卷宗已立卷', en: 'The case file is already compiled' },
+  ACCESS_REQUEST_STATE: { zh: '查阅申请当前状态不允许该操作', en: 'The access request is not in a state that allows this' },
+  ACCESS_NOT_GRANTED: { zh: '没有有效的查阅授权', en: 'No valid access grant' },
   INTERNAL: { zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, Message>;
 
@@ -70,6 +92,7 @@ export const fieldIssueMessages = {
   out_of_scope: { zh: '不在您的管辖范围内', en: 'Outside your area of responsibility' },
   certificate_incomplete: { zh: '填写执法证号时须同时填写发证日期、有效期至和证件状态；未填执法证号时这三项应为空', en: 'A certificate number needs issue date, expiry date and status; without one they must be blank' },
   certificate_dates: { zh: '证件有效期截止日期应晚于发证日期', en: 'The expiry date must be after the issue date' },
+  in_future: { zh: '不能晚于当前时间', en: 'Must not be in the future' },
   custom: { zh: '取值无效', en: 'Invalid value' },
 } as const satisfies Record<string, Message>;
 

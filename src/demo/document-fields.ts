@@ -1,0 +1,52 @@
+/**
+ * Realistic contents of each uniform document, for the demo cases and the tests: what an officer
+ * of a prefecture industry bureau would type. `on` is the China date the document is made.
+ */
+export function sampleDocumentFields(docType: string, on: string): Record<string, unknown> {
+  const at = (hm: string) => `${on}T${hm}`;
+  const facts = '经查，当事人于2026年10月生产的“恒达”牌电热水壶（型号HD-1750）经抽样检验，泄漏电流项目不符合GB 4706.1-2005的要求。';
+  const evidence = ['产品抽样检验报告（编号JY2026-1088）', '现场检查笔录', '询问笔录', '现场照片及视频'];
+  const basis = '《中华人民共和国产品质量法》第十三条、第四十九条';
+  switch (docType) {
+    case 'case_filing_approval':
+      return { caseSource: '监督抽查发现', summary: facts, suspectedViolation: '生产不符合保障人身、财产安全的国家标准的产品', reason: '有违法事实，依法应当给予行政处罚，属于本机关管辖，符合立案条件。', handlerOpinion: '建议立案调查。' };
+    case 'inspection_notice':
+      return { basis: '《中华人民共和国产品质量法》第十五条、第十八条', inspectionAt: at('09:30'), content: '电器产品生产质量状况', procedure: '执法人员出示执法证件，告知权利义务后实施现场检查，制作笔录。', contact: '0878-3121234' };
+    case 'on_site_notice':
+      return { basis: '《中华人民共和国产品质量法》第十八条', purpose: '对电器产品生产质量状况进行监督检查', certificatesShown: true };
+    case 'inspection_record':
+      return { startedAt: at('09:40'), endedAt: at('11:10'), place: '楚雄市鹿城镇永安路18号生产车间', recorder: '王芳', presentPersons: [{ name: '周建国', role: '法定代表人' }], content: '生产现场、原料及成品仓库', process: '执法人员出示证件、告知权利义务后，对生产线、成品库进行检查，拍摄照片并录像。', findings: '成品库存放“恒达”牌电热水壶（HD-1750）320台，未见出厂检验记录。' };
+    case 'questioning_record':
+      return { startedAt: at('14:00'), endedAt: at('15:05'), place: '本局第二询问室', questioners: ['李明', '王芳'], recorder: '王芳', interviewee: { name: '周建国', gender: 'male', position: '法定代表人' }, qa: [{ question: '你公司何时开始生产HD-1750型电热水壶？', answer: '2026年9月开始生产。' }, { question: '出厂前是否进行检验？', answer: '只抽检外观，没有做电气安全检验。' }] };
+    case 'investigation_report':
+      return { facts, evidence, legalBasis: basis, proposal: '责令停止生产，没收违法生产的产品，并处违法生产产品货值金额等值罚款。', fineAmount: 48000 };
+    case 'penalty_prior_notice':
+      return { facts, evidence, legalBasis: basis, proposedPenalty: '没收违法生产的产品，并处罚款人民币48000元', fineAmount: 48000, hearingRight: true, contact: '0878-3121234' };
+    case 'hearing_notice':
+      return { hearingAt: at('09:00'), place: '本局听证室', host: '陈静' };
+    case 'hearing_record':
+      return { startedAt: at('09:00'), endedAt: at('10:30'), place: '本局听证室', host: '陈静', recorder: '赵敏', investigators: ['李明', '王芳'], partyAttendees: ['周建国'], isPublic: true, investigatorStatement: '调查人员陈述了违法事实、证据和处罚建议。', partyStatement: '当事人承认违法事实，请求从轻处罚。' };
+    case 'penalty_decision':
+      return { facts, evidence, legalBasis: basis, penalty: '没收违法生产的产品，并处罚款人民币48000元', fineAmount: 48000 };
+    case 'on_the_spot_penalty_decision':
+      return { violation: '在商品包装上未标明生产厂厂名和厂址', legalBasis: '《中华人民共和国产品质量法》第二十七条、第五十四条', penalty: 'fine', fineAmount: 200, occurredAt: at('10:15'), place: '楚雄市开发区永安路' };
+    case 'licence_refusal':
+      return { licenceItem: '无线电台（站）设置', appliedOn: on, reasons: '申请设置的台站频率与已批准台站存在同频干扰，且未提交电磁环境测试报告。', legalBasis: '《中华人民共和国无线电管理条例》第二十七条、第三十条' };
+    case 'licence_grant':
+      return { licenceItem: '无线电台（站）设置', appliedOn: on, scope: '楚雄市鹿城镇通信基站1座，发射频率2515-2675MHz', legalBasis: '《中华人民共和国无线电管理条例》第二十七条', validFrom: on, validUntil: '2031-11-30' };
+    case 'service_receipt':
+      return { servedDocuments: [{ title: '行政处罚决定书' }], method: 'in_person', place: '楚雄市鹿城镇永安路18号', recipient: '周建国', servedAt: at('10:00') };
+    case 'closing_report':
+      return { summary: facts, outcome: '已作出行政处罚决定并送达。', execution: '当事人已于期限内缴清罚款。', closingReason: '处罚决定执行完毕' };
+    case 'acceptance_notice':
+      return { licenceItem: '无线电台（站）设置', receivedOn: on, materials: ['无线电台（站）设置申请表', '技术资料', '营业执照复印件'] };
+    case 'missing_materials_notice':
+      return { licenceItem: '无线电台（站）设置', receivedOn: on, missing: [{ material: '电磁环境测试报告', requirement: '由具备资质的检测机构出具' }] };
+    case 'seizure_decision':
+      return { measure: 'seizure', facts, legalBasis: '《中华人民共和国产品质量法》第十八条', items: [{ name: '“恒达”牌电热水壶 HD-1750', quantity: '320台' }], place: '当事人成品库', periodDays: 30 };
+    case 'levy_decision':
+      return { levyItem: '无线电频率占用费', basis: '《中华人民共和国无线电管理条例》第二十五条', amount: 12000, payBy: '2026-12-31', payment: '请于缴款期限内通过非税收入缴款系统缴纳。' };
+    default:
+      throw new Error(`no sample fields for ${docType}`);
+  }
+}

@@ -1,0 +1,339 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tinyPng } from '../../organisation/people/test-support.js';
+import { sampleDocumentFields } from '../../demo/document-fields.js';
+import { createTestApp, type Session, type TestContext } from '../../../test/harness.js';
+import { buildRecordingWorld, partyCompany, partyPerson, recordingSessions, type RecordingWorld } from '../../../test/recording-world.js';
+
+let ctx: TestContext;
+let world: RecordingWorld;
+let s: Awaited<ReturnType<typeof recordingSessions>>;
+
+beforeAll(async () => {
+  ctx = await createTestApp({ now: '2026-11-23T01:00:00Z', config: { sessionTtlMinutes: 60 * 24 * 365 } }); // Mon 2026-11-23 09:00 in China
+  world = await buildRecordingWorld(ctx.database);
+  s = await recordingSessions(ctx);
+});
+afterAll(() => ctx.close());
+
+const today = () => new Date(ctx.clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+const doc = (docType: string, signature?: 'sign' | 'refuse') => ({
+  docType,
+  fields: sampleDocumentFields(docType, today()),
+  ...(signature === 'sign' ? { signature: { imageDataUrl: `data:image/png;base64,${tinyPng(7).toString('base64')}` } } : {}),
+  ...(signature === 'refuse' ? { signature: { refusalReason: '当事人称需请示公司，拒绝签名' } } : {}),
+});
+const NO_AV = { av: '执法记录仪电量耗尽，无法录像，已在笔录中注明' };
+
+async function step(session: Session, caseId: string, body: Record<string, unknown>, status = 200) {
+  const res = await session.post(`/api/cases/${caseId}/steps`, body);
+  expect(res.statusCode, res.body).toBe(status);
+  return res.json();
+}
+
+async function open(session: Session, body: Record<string, unknown>) {
+  const res = await session.post('/api/cases', body);
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json() as { id: string; registerNumber: string; step: string; nextSteps: { id: string; permitted: boolean; blocked: unknown }[] };
+}
+
+const group = () => [
+  { personId: world.people.li.id, role: 'leader' },
+  { personId: world.people.wang.id, role: 'member' },
+];
+
+describe('an inspection that finds a problem and becomes a penalty (R4, 行政处罚法)', () => {
+  let inspectionId: string;
+  let penaltyId: string;
+
+  it('registers the case source and lists the legal next step', async () => {
+    const c = await open(s.li, {
+      procedure: 'inspection',
+      powerItemId: world.items.inspection.id,
+      title: '对楚雄市恒达电器有限公司的监督检查',
+      source: 'complaint',
+      sourceDetail: { provider: '12345热线', content: '群众反映该公司生产的电热水壶漏电', receivedOn: '2026-11-20' },
+      parties: [partyCompany()],
+    });
+    inspectionId = c.id;
+    expect(c.registerNumber).toBe('2026-0001');
+    expect(c.step).toBe('registered');
+    expect(c.nextSteps.map((n) => n.id)).toEqual(['form_group']);
+  });
+
+  it('refuses a group with an expired certificate or without two officers', async () => {
+    const expired = await step(s.li, inspectionId, { step: 'form_group', data: { officers: [{ personId: world.people.li.id, role: 'leader' }, { personId: world.people.zhao.id, role: 'member' }] } }, 422);
+    expect(expired.error.code).toBe('OFFICERS_INSUFFICIENT');
+    expect(expired.error.details.invalidOfficerIds).toEqual([world.people.zhao.id]);
+    const alone = await step(s.li, inspectionId, { step: 'form_group', data: { officers: [{ personId: world.people.li.id, role: 'leader' }] } }, 422);
+    expect(alone.error.code).toBe('OFFICERS_INSUFFICIENT');
+    const otherAgency = await step(s.li, inspectionId, { step: 'form_group', data: { officers: [{ personId: world.people.li.id, role: 'leader' }, { personId: world.people.bOfficer.id, role: 'member' }] } }, 422);
+    expect(otherAgency.error.code).toBe('OFFICERS_INSUFFICIENT');
+  });
+
+  it('refuses a step that is not next, and bad step data', async () => {
+    expect((await step(s.li, inspectionId, { step: 'close' }, 409)).error.code).toBe('STEP_NOT_ALLOWED');
+    expect((await step(s.li, inspectionId, { step: 'no_such_step' }, 409)).error.code).toBe('STEP_NOT_ALLOWED');
+    const bad = await step(s.li, inspectionId, { step: 'form_group', data: { officers: 'li' } }, 400);
+    expect(bad.error.code).toBe('VALIDATION_FAILED');
+    expect(bad.error.fields[0].field).toBe('data.officers');
+  });
+
+  it('forms the group, plans, and notifies with a numbered 检查通知书', async () => {
+    await step(s.li, inspectionId, { step: 'form_group', data: { officers: group() } });
+    await step(s.li, inspectionId, {
+      step: 'make_plan',
+      data: { purpose: '核查投诉', scope: '电热水壶生产线', focus: '电气安全', scheduledOn: '2026-11-24', divisionOfWork: '李明检查，王芳记录', schedule: '上午现场检查，下午询问' },
+    });
+    const missing = await step(s.li, inspectionId, { step: 'notify', data: { method: 'in_writing' } }, 422);
+    expect(missing.error.code).toBe('STEP_REQUIREMENTS_MISSING');
+    expect(missing.error.details.missing).toEqual(['inspection_notice']);
+    const done = await step(s.li, inspectionId, { step: 'notify', data: { method: 'in_writing' }, documents: [doc('inspection_notice')] });
+    expect(done.issuedDocuments[0].number).toBe('楚工信检通〔2026〕1号');
+  });
+
+  it('requires the party signature (or refusal) and A/V recording on site, or a reason why not', async () => {
+    ctx.clock.set('2026-11-24T01:30:00Z');
+    const unsigned = await step(s.li, inspectionId, { step: 'on_site_notice', data: { certificatesShown: true, rightsExplained: true }, documents: [doc('on_site_notice')], waivers: NO_AV }, 422);
+    expect(unsigned.error.code).toBe('SIGNATURE_OR_REFUSAL_REQUIRED');
+    const noAv = await step(s.li, inspectionId, { step: 'on_site_notice', data: { certificatesShown: true, rightsExplained: true }, documents: [doc('on_site_notice', 'sign')] }, 422);
+    expect(noAv.error.details.missing).toEqual(['av']);
+    await step(s.li, inspectionId, { step: 'on_site_notice', data: { certificatesShown: true, rightsExplained: true }, documents: [doc('on_site_notice', 'sign')], waivers: NO_AV });
+    await step(s.wang, inspectionId, { step: 'collect_materials', data: { materials: [{ name: '出厂检验记录', pages: 12, copyCertified: true }] } });
+    // The outcome needs a site record first.
+    const early = await step(s.li, inspectionId, { step: 'propose_outcome', data: { result: 'problem_found', opinion: '移送立案', publish: true } }, 409);
+    expect(early.error.details).toMatchObject({ reason: 'requires_step', step: 'site_record' });
+    await step(s.li, inspectionId, { step: 'site_record', data: {}, documents: [doc('inspection_record', 'refuse')], waivers: NO_AV });
+    await step(s.li, inspectionId, { step: 'questioning', data: { interviewee: '周建国' }, documents: [doc('questioning_record', 'sign')], waivers: NO_AV });
+  });
+
+  it('needs the leader to approve the outcome, then refers the case for a penalty', async () => {
+    await step(s.li, inspectionId, { step: 'propose_outcome', data: { result: 'problem_found', opinion: '涉嫌生产不合格产品，建议立案查处', publish: true } });
+    const byOfficer = await step(s.li, inspectionId, { step: 'approve_outcome', data: {} }, 403);
+    expect(byOfficer.error.code).toBe('FORBIDDEN');
+    const page = (await s.li.get(`/api/cases/${inspectionId}`)).json();
+    expect(page.nextSteps).toEqual(expect.arrayContaining([expect.objectContaining({ id: 'approve_outcome', permitted: false })]));
+    await step(s.leader, inspectionId, { step: 'approve_outcome', data: { comment: '同意' } });
+    const wrongItem = await step(s.li, inspectionId, { step: 'refer_penalty', data: { powerItemId: world.items.licensing.id, title: 'x' } }, 422);
+    expect(wrongItem.error.code).toBe('POWER_ITEM_CATEGORY_MISMATCH');
+    const referred = await step(s.li, inspectionId, { step: 'refer_penalty', data: { powerItemId: world.items.penalty.id, title: '楚雄市恒达电器有限公司生产不合格电热水壶案' } });
+    penaltyId = referred.referredCaseId;
+    const penalty = (await s.li.get(`/api/cases/${penaltyId}`)).json();
+    expect(penalty).toMatchObject({ procedure: 'penalty_general', step: 'registered', source: 'referral', parentCaseId: inspectionId });
+    expect(penalty.parties[0].name).toBe('楚雄市恒达电器有限公司');
+    await step(s.li, inspectionId, { step: 'close', data: {} });
+  });
+
+  it('files, investigates and notifies the intended penalty, with the 90-day clock running (Art. 60)', async () => {
+    await step(s.li, penaltyId, { step: 'propose_filing', data: { officers: group(), summary: '涉嫌生产不合格产品' }, documents: [doc('case_filing_approval')] });
+    await step(s.leader, penaltyId, { step: 'approve_filing', data: {} });
+    const filed = (await s.li.get(`/api/cases/${penaltyId}`)).json();
+    // Filed on Tue 2026-11-24: 90 days later is Mon 2027-02-22; 2027's holidays are not loaded, so provisional.
+    expect(filed.clocks).toEqual([expect.objectContaining({ id: 'decision_90_days', startedOn: '2026-11-24', deadline: '2027-02-22', provisional: true, status: 'running' })]);
+    await step(s.li, penaltyId, { step: 'conclude_investigation', data: { proposedPenalty: '没收并罚款48000元', fineAmount: 48000, hearingEligible: false }, documents: [doc('investigation_report')] });
+    await step(s.li, penaltyId, { step: 'notify_prior', data: {}, documents: [doc('penalty_prior_notice')] });
+  });
+
+  it('cannot decide while the 5 working days for statement and defence are open (Arts. 64, 85)', async () => {
+    // Notified Tue 11-24: the window runs to Tue 12-01 inclusive.
+    ctx.clock.set('2026-12-01T08:00:00Z');
+    const page = (await s.leader.get(`/api/cases/${penaltyId}`)).json();
+    expect(page.nextSteps.find((n: { id: string }) => n.id === 'decide').blocked).toEqual({ code: 'TIME_WINDOW_OPEN', details: { window: 'defence_and_hearing_request', lastDay: '2026-12-01' } });
+    const early = await step(s.leader, penaltyId, { step: 'decide', data: { penalty: '罚款' }, documents: [doc('penalty_decision')] }, 409);
+    expect(early.error.code).toBe('TIME_WINDOW_OPEN');
+    const noHearing = await step(s.li, penaltyId, { step: 'request_hearing', data: { requestedOn: '2026-12-01' } }, 409);
+    expect(noHearing.error.details.reason).toBe('no_hearing_right');
+  });
+
+  it('decides, serves, executes and closes; documents are numbered per type and year', async () => {
+    ctx.clock.set('2026-12-02T02:00:00Z');
+    const decided = await step(s.leader, penaltyId, { step: 'decide', data: { penalty: '没收并罚款48000元', fineAmount: 48000 }, documents: [doc('penalty_decision')] });
+    expect(decided.issuedDocuments[0].number).toBe('楚工信罚〔2026〕1号');
+    await step(s.li, penaltyId, { step: 'serve', data: { method: 'in_person', servedOn: '2026-12-02' }, documents: [doc('service_receipt', 'sign')] });
+    await step(s.li, penaltyId, { step: 'execute', data: { how: 'paid', paidAmount: 48000 } });
+    const closed = await step(s.li, penaltyId, { step: 'close', data: {}, documents: [doc('closing_report')] });
+    expect(closed).toMatchObject({ status: 'closed', step: 'closed', nextSteps: [] });
+    expect(closed.clocks).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ id: 'decision_90_days', status: 'met', metOn: '2026-12-02' }),
+        expect.objectContaining({ id: 'service_7_days', status: 'met' }),
+      ]),
+    );
+    const after = await step(s.li, penaltyId, { step: 'execute', data: { how: 'paid' } }, 409);
+    expect(after.error.code).toBe('CASE_NOT_OPEN');
+  });
+
+  it('shows the whole timeline, each event chained to the previous one', async () => {
+    const page = (await s.li.get(`/api/cases/${penaltyId}`)).json();
+    const steps = page.timeline.filter((e: { type: string }) => e.type === 'step.completed').map((e: { payload: { step: string } }) => e.payload.step);
+    expect(steps).toEqual(['propose_filing', 'approve_filing', 'conclude_investigation', 'notify_prior', 'decide', 'serve', 'execute', 'close']);
+    expect(page.timeline[0].type).toBe('case.opened');
+    expect(page.timeline.at(-1).type).toBe('case.viewed');
+    expect(page.chain.headSeq).toBe(page.timeline.length);
+    expect(page.documents.map((d: { zh: string }) => d.zh)).toEqual(['立案审批表', '调查终结报告', '行政处罚事先告知书', '行政处罚决定书', '送达回证', '结案报告']);
+  });
+});
+
+describe('the hearing route (行政处罚法 Arts. 63–64)', () => {
+  it('lets the party ask within 5 working days, refuses a hearing noticed less than 7 working days ahead', async () => {
+    ctx.clock.set('2026-12-07T01:00:00Z'); // Mon
+    const c = await open(s.li, { procedure: 'penalty_general', powerItemId: world.items.penalty.id, title: '听证案件', source: 'assignment', sourceDetail: { content: '上级交办' }, parties: [partyCompany()] });
+    await step(s.li, c.id, { step: 'propose_filing', data: { officers: group(), summary: '交办' }, documents: [doc('case_filing_approval')] });
+    await step(s.leader, c.id, { step: 'approve_filing', data: {} });
+    await step(s.li, c.id, { step: 'conclude_investigation', data: { proposedPenalty: '吊销许可证', hearingEligible: true }, documents: [doc('investigation_report')] });
+    const noHearingNotice = await step(s.li, c.id, { step: 'notify_prior', data: {}, documents: [doc('penalty_prior_notice')] }, 422);
+    expect(noHearingNotice.error.details.missing).toEqual(['hearing_notice']);
+    await step(s.li, c.id, { step: 'notify_prior', data: {}, documents: [doc('penalty_prior_notice'), doc('hearing_notice')] });
+    ctx.clock.set('2026-12-14T01:00:00Z'); // Mon: the 5th working day after Mon 12-07
+    await step(s.li, c.id, { step: 'request_hearing', data: { requestedOn: '2026-12-14' } });
+    // 7 working days after Mon 12-14 is Wed 12-23.
+    const short = await step(s.li, c.id, { step: 'schedule_hearing', data: { hearingOn: '2026-12-22', place: '听证室', host: '陈静', public: true } }, 422);
+    expect(short.error).toMatchObject({ code: 'HEARING_NOTICE_TOO_SHORT', details: { earliest: '2026-12-23' } });
+    await step(s.li, c.id, { step: 'schedule_hearing', data: { hearingOn: '2026-12-23', place: '听证室', host: '陈静', public: true } });
+    const tooSoon = await step(s.li, c.id, { step: 'hold_hearing', data: {}, documents: [doc('hearing_record', 'sign')], waivers: NO_AV }, 409);
+    expect(tooSoon.error.code).toBe('TIME_WINDOW_OPEN');
+    ctx.clock.set('2026-12-23T01:00:00Z');
+    await step(s.li, c.id, { step: 'hold_hearing', data: {}, documents: [doc('hearing_record', 'sign')], waivers: NO_AV });
+    const decided = await step(s.leader, c.id, { step: 'decide', data: { penalty: '吊销许可证' }, documents: [doc('penalty_decision')] });
+    expect(decided.issuedDocuments[0].number).toBe('楚工信罚〔2026〕2号');
+  });
+
+  it('refuses a hearing request after the 5 working days', async () => {
+    ctx.clock.set('2026-12-07T01:00:00Z');
+    const c = await open(s.li, { procedure: 'penalty_general', powerItemId: world.items.penalty.id, title: '逾期申请听证', source: 'plan', sourceDetail: { content: '年度计划' }, parties: [partyCompany()] });
+    await step(s.li, c.id, { step: 'propose_filing', data: { officers: group(), summary: '计划检查' }, documents: [doc('case_filing_approval')] });
+    await step(s.leader, c.id, { step: 'approve_filing', data: {} });
+    await step(s.li, c.id, { step: 'conclude_investigation', data: { proposedPenalty: '责令停产停业', hearingEligible: true }, documents: [doc('investigation_report')] });
+    await step(s.li, c.id, { step: 'notify_prior', data: {}, documents: [doc('penalty_prior_notice'), doc('hearing_notice')] });
+    ctx.clock.set('2026-12-15T01:00:00Z');
+    const late = await step(s.li, c.id, { step: 'request_hearing', data: { requestedOn: '2026-12-15' } }, 409);
+    expect(late.error.details).toEqual({ reason: 'hearing_request_too_late', lastDay: '2026-12-14' });
+  });
+});
+
+describe('licensing (R5, 行政许可法)', () => {
+  const apply = () =>
+    open(s.li, {
+      procedure: 'licensing',
+      powerItemId: world.items.licensing.id,
+      title: '楚雄市恒达电器有限公司无线电台（站）设置申请',
+      source: 'application',
+      sourceDetail: { content: '申请设置通信基站1座', receivedOn: '2026-11-23' },
+      parties: [partyCompany()],
+    });
+
+  it('grants a licence: one-time notice, acceptance, 20 working days, site check, decision, certificate, service', async () => {
+    ctx.clock.set('2026-11-23T01:00:00Z');
+    const c = await apply();
+    expect(c.nextSteps.map((n) => n.id)).toEqual(['notify_missing', 'accept', 'refuse_to_accept']);
+    await step(s.li, c.id, { step: 'notify_missing', data: { missing: ['电磁环境测试报告'] }, documents: [doc('missing_materials_notice')] });
+    await step(s.li, c.id, { step: 'receive_supplement', data: { received: ['电磁环境测试报告'] } });
+    const accepted = await step(s.li, c.id, { step: 'accept', data: { officers: group() }, documents: [doc('acceptance_notice')] });
+    // Accepted Mon 2026-11-23: 20 working days later is Mon 2026-12-21.
+    expect(accepted.clocks).toEqual(expect.arrayContaining([expect.objectContaining({ id: 'decision_20_days', deadline: '2026-12-21', provisional: false, status: 'running' })]));
+    await step(s.li, c.id, { step: 'site_check', data: {}, documents: [doc('inspection_record', 'sign')], waivers: NO_AV });
+    const byOfficer = await step(s.li, c.id, { step: 'extend', data: { reason: '需专家评审' } }, 403);
+    expect(byOfficer.error.code).toBe('FORBIDDEN');
+    const extended = await step(s.leader, c.id, { step: 'extend', data: { reason: '需专家评审' } });
+    // 10 more working days: Mon 2027-01-04 falls in 2027, whose holidays are not loaded.
+    expect(extended.clocks.find((k: { id: string }) => k.id === 'decision_20_days')).toMatchObject({ deadline: '2027-01-04', provisional: true });
+    expect((await step(s.leader, c.id, { step: 'extend', data: { reason: '再次延长' } }, 409)).error.details.reason).toBe('already_extended');
+    await step(s.li, c.id, { step: 'conclude_review', data: { recommendation: 'grant', opinion: '符合条件', legalReviewOpinion: '程序合法' } });
+    const granted = await step(s.leader, c.id, { step: 'grant', data: {}, documents: [doc('licence_grant')] });
+    expect(granted.issuedDocuments[0].number).toMatch(/^楚工信.+〔2026〕1号$/);
+    await step(s.li, c.id, { step: 'issue_certificate', data: { certificateNumber: '滇无线电台〔2026〕0088' } });
+    await step(s.li, c.id, { step: 'serve', data: { method: 'at_window', servedOn: '2026-11-30' }, documents: [doc('service_receipt', 'sign')] });
+    const closed = await step(s.li, c.id, { step: 'close', data: {} });
+    expect(closed.status).toBe('closed');
+  });
+
+  it('refuses a licence with a 不予行政许可决定书', async () => {
+    ctx.clock.set('2026-11-23T01:00:00Z');
+    const c = await apply();
+    await step(s.li, c.id, { step: 'accept', data: { officers: group() }, documents: [doc('acceptance_notice')] });
+    await step(s.li, c.id, { step: 'conclude_review', data: { recommendation: 'refuse', opinion: '存在同频干扰', legalReviewOpinion: '理由充分' } });
+    expect((await step(s.leader, c.id, { step: 'grant', data: {} }, 422)).error.details.missing).toEqual(['licence_grant']);
+    const refused = await step(s.leader, c.id, { step: 'refuse', data: {}, documents: [doc('licence_refusal')] });
+    expect(refused.step).toBe('refused');
+    expect(refused.nextSteps.map((n: { id: string }) => n.id)).toEqual(['serve']);
+    await step(s.li, c.id, { step: 'serve', data: { method: 'post', servedOn: '2026-11-25' }, documents: [doc('service_receipt', 'refuse')] });
+    await step(s.li, c.id, { step: 'close', data: {} });
+  });
+});
+
+describe('on-the-spot penalty (简易程序, 行政处罚法 Arts. 51–52)', () => {
+  const openSummary = (party: ReturnType<typeof partyPerson> | ReturnType<typeof partyCompany> = partyPerson()) =>
+    open(s.li, { procedure: 'penalty_summary', powerItemId: world.items.penalty.id, title: '未标明厂名厂址', source: 'on_site', sourceDetail: { content: '巡查发现' }, parties: [party] });
+  const decide = (caseId: string, fineAmount: number, status = 200) =>
+    step(s.li, caseId, {
+      step: 'decide_on_spot',
+      data: { officers: group(), penalty: 'fine', fineAmount, facts: '商品包装未标明生产厂厂名和厂址' },
+      documents: [{ ...doc('on_the_spot_penalty_decision', 'sign'), fields: { ...sampleDocumentFields('on_the_spot_penalty_decision', today()), fineAmount } }],
+      waivers: NO_AV,
+    }, status);
+
+  it('allows at most 200 yuan for a citizen and 3000 yuan for an organisation', async () => {
+    const citizen = await openSummary();
+    expect((await decide(citizen.id, 200.01, 422)).error).toMatchObject({ code: 'SUMMARY_PENALTY_LIMIT', details: { limit: 200 } });
+    const decided = await decide(citizen.id, 200);
+    expect(decided.issuedDocuments[0].number).toMatch(/^楚工信.+〔2026〕1号$/);
+    await step(s.li, citizen.id, { step: 'file_with_agency', data: {} });
+    await step(s.li, citizen.id, { step: 'execute', data: { how: 'paid', paidAmount: 200 } });
+    await step(s.li, citizen.id, { step: 'close', data: {} });
+    const company = await openSummary(partyCompany());
+    expect((await decide(company.id, 3000.01, 422)).error.details.limit).toBe(3000);
+    await decide(company.id, 3000);
+  });
+});
+
+describe('scope, roles and bad input', () => {
+  let caseId: string;
+  beforeAll(async () => {
+    caseId = (await open(s.li, { procedure: 'levy', powerItemId: world.items.levy.id, title: '频率占用费', source: 'plan', sourceDetail: { content: '年度征收' }, parties: [partyCompany()] })).id;
+  });
+
+  it('hides a case from another agency and another region (404), shows it to the region supervisor', async () => {
+    expect((await s.officerB.get(`/api/cases/${caseId}`)).statusCode).toBe(404);
+    expect((await s.supervisorB.get(`/api/cases/${caseId}`)).statusCode).toBe(404);
+    expect((await s.supervisorA.get(`/api/cases/${caseId}`)).statusCode).toBe(200);
+    expect((await s.officerB.post(`/api/cases/${caseId}/steps`, { step: 'assess', data: {} })).statusCode).toBe(404);
+    const listB = (await s.officerB.get('/api/cases')).json();
+    expect(listB.items.map((c: { id: string }) => c.id)).not.toContain(caseId);
+  });
+
+  it('lets a supervisor read but not work a case', async () => {
+    const res = await s.supervisorA.post(`/api/cases/${caseId}/steps`, { step: 'assess', data: { officers: group(), basis: 'x', amount: 1 } });
+    expect(res.statusCode).toBe(403);
+    const openRes = await s.supervisorA.post('/api/cases', { agencyId: world.agencyA.id, procedure: 'levy', powerItemId: world.items.levy.id, title: 'x', source: 'plan', sourceDetail: { content: 'x' }, parties: [partyCompany()] });
+    expect(openRes.statusCode).toBe(403);
+  });
+
+  it('answers bad input with field-level 4xx codes', async () => {
+    const base = { procedure: 'levy', powerItemId: world.items.levy.id, title: '征收', source: 'plan', sourceDetail: { content: 'x' } };
+    const noParty = await s.li.post('/api/cases', { ...base, parties: [] });
+    expect(noParty.json().error.fields).toEqual([expect.objectContaining({ field: 'parties', code: 'required' })]);
+    const badCode = await s.li.post('/api/cases', { ...base, parties: [{ ...partyCompany(), creditCode: '91530000MA6K000000' }] });
+    expect(badCode.statusCode).toBe(400);
+    const wrongCategory = await s.li.post('/api/cases', { ...base, powerItemId: world.items.inspection.id, parties: [partyCompany()] });
+    expect(wrongCategory.json().error.code).toBe('POWER_ITEM_CATEGORY_MISMATCH');
+    const otherAgencyItem = await s.li.post('/api/cases', { ...base, powerItemId: world.items.inspectionB.id, procedure: 'inspection', parties: [partyCompany()] });
+    expect(otherAgencyItem.json().error.fields[0]).toMatchObject({ field: 'powerItemId', code: 'not_in_agency' });
+    const unknownProcedure = await s.li.post('/api/cases', { ...base, procedure: 'torture', parties: [partyCompany()] });
+    expect(unknownProcedure.statusCode).toBe(400);
+    const badDoc = await s.li.post(`/api/cases/${caseId}/steps`, { step: 'assess', data: { officers: group(), basis: '条例', amount: 100 }, documents: [{ docType: 'penalty_decision', fields: {} }] });
+    expect(badDoc.json().error.fields[0]).toMatchObject({ field: 'documents.0.docType', code: 'invalid_value' });
+    const badSignature = await s.li.post(`/api/cases/${caseId}/steps`, { step: 'assess', data: { officers: group(), basis: '条例', amount: 100 }, documents: [{ docType: 'levy_decision', fields: {}, signature: { imageDataUrl: 'data:text/html;base64,PHA+' } }] });
+    expect(badSignature.statusCode).toBe(400);
+  });
+
+  it('lets the agency configure which steps need A/V recording (R3)', async () => {
+    const before = (await s.adminA.get(`/api/agencies/${world.agencyA.id}/av-list`)).json();
+    expect(before.items.find((i: { procedure: string; step: string }) => i.procedure === 'levy' && i.step === 'assess')).toMatchObject({ required: false, overridden: false });
+    expect((await s.li.request('PUT', `/api/agencies/${world.agencyA.id}/av-list`, { items: [{ procedure: 'levy', step: 'assess', required: true }] })).statusCode).toBe(403);
+    const bad = await s.adminA.request('PUT', `/api/agencies/${world.agencyA.id}/av-list`, { items: [{ procedure: 'levy', step: 'fly', required: true }] });
+    expect(bad.json().error.fields[0].field).toBe('items.0.step');
+    expect((await s.adminA.request('PUT', `/api/agencies/${world.agencyA.id}/av-list`, { items: [{ procedure: 'levy', step: 'assess', required: true }] })).statusCode).toBe(200);
+    const res = await step(s.li, caseId, { step: 'assess', data: { officers: group(), basis: '条例第二十五条', amount: 12000 } }, 422);
+    expect(res.error.details.missing).toEqual(['av']);
+    await step(s.li, caseId, { step: 'assess', data: { officers: group(), basis: '条例第二十五条', amount: 12000 }, waivers: { av: '在办公室核定，无现场活动' } });
+  });
+});

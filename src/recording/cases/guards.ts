@@ -1,0 +1,126 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { WorkingDayCalendar } from '../../calendar/working-days.js';
+import { people } from '../../organisation/tables.js';
+import { chinaDate } from '../../platform/clock.js';
+import type { Tx } from '../../platform/db/database.js';
+import { AppError } from '../../platform/errors.js';
+import { caseOfficers, caseParties } from '../tables.js';
+import type { GuardName, StepDef } from '../workflows/types.js';
+import { stepFact } from './facts.js';
+import type { CaseRow } from './load.js';
+
+/** Art. 51: on the spot, at most 200 yuan for a citizen, 3000 yuan for a legal person or other organisation. */
+export const SUMMARY_FINE_LIMIT = { natural_person: 200, organisation: 3000 } as const;
+/** Art. 64(1) with Art. 85 (and 市场监管行政处罚程序规定 Art. 58 for the statement): 5 working days. */
+export const DEFENCE_WINDOW_WORKING_DAYS = 5;
+/** Art. 64(2) with Art. 85: the hearing notice 7 working days ahead. */
+export const HEARING_NOTICE_WORKING_DAYS = 7;
+
+export interface GuardInput {
+  tx: Tx;
+  kase: CaseRow;
+  step: StepDef;
+  data: Record<string, unknown> | null;
+  now: Date;
+  calendar: WorkingDayCalendar;
+}
+
+type Guard = (input: GuardInput) => Promise<AppError | null>;
+
+const notAllowed = (reason: string, extra: Record<string, unknown> = {}) => new AppError('STEP_NOT_ALLOWED', [], { reason, ...extra });
+
+/** Guards that need the step's data; the next-steps listing evaluates only the others. */
+export const DATA_GUARDS: ReadonlySet<GuardName> = new Set(['summary_limits', 'hearing_notice_period', 'two_certified_officers']);
+
+/** The officers named by the step's data, or else the case's officers. */
+async function officersOf(input: GuardInput): Promise<{ personId: string; role: string }[]> {
+  const named = input.data?.officers as { personId: string; role: string }[] | undefined;
+  if (named) return named;
+  return input.tx.select({ personId: caseOfficers.personId, role: caseOfficers.role }).from(caseOfficers).where(eq(caseOfficers.caseId, input.kase.id));
+}
+
+const GUARDS: Record<GuardName, Guard> = {
+  async two_certified_officers(input) {
+    const officers = await officersOf(input);
+    const ids = [...new Set(officers.map((o) => o.personId))];
+    const today = chinaDate(input.now);
+    const rows = ids.length
+      ? await input.tx
+          .select({ id: people.id, status: people.certificateStatus, issued: people.certificateIssuedOn, expires: people.certificateExpiresOn })
+          .from(people)
+          .where(and(inArray(people.id, ids), eq(people.agencyId, input.kase.agencyId)))
+      : [];
+    const valid = rows.filter((r) => r.status === 'active' && r.issued && r.expires && r.issued <= today && today <= r.expires).map((r) => r.id);
+    const invalid = ids.filter((id) => !valid.includes(id));
+    const leaders = officers.filter((o) => o.role === 'leader');
+    if (valid.length < 2 || invalid.length || leaders.length !== 1)
+      return new AppError('OFFICERS_INSUFFICIENT', [], { validOfficers: valid.length, invalidOfficerIds: invalid, leaders: leaders.length });
+    return null;
+  },
+
+  async summary_limits(input) {
+    const penalty = input.data?.penalty;
+    const fine = input.data?.fineAmount as number | undefined;
+    if (penalty === 'warning') return fine === undefined ? null : new AppError('SUMMARY_PENALTY_LIMIT', [], { reason: 'warning_has_no_fine' });
+    const parties = await input.tx.select({ kind: caseParties.kind }).from(caseParties).where(eq(caseParties.caseId, input.kase.id));
+    const limit = parties.some((p) => p.kind === 'natural_person') ? SUMMARY_FINE_LIMIT.natural_person : SUMMARY_FINE_LIMIT.organisation;
+    if (fine === undefined || fine <= 0 || fine > limit) return new AppError('SUMMARY_PENALTY_LIMIT', [], { limit, fineAmount: fine ?? null });
+    return null;
+  },
+
+  async hearing_eligible({ kase }) {
+    return stepFact(kase, 'conclude_investigation')?.data.hearingEligible === true ? null : notAllowed('no_hearing_right');
+  },
+
+  async hearing_request_in_time({ kase, now, calendar }) {
+    const notified = stepFact(kase, 'notify_prior');
+    if (!notified) return notAllowed('not_notified');
+    const last = calendar.addWorkingDays(chinaDate(new Date(notified.firstAt)), DEFENCE_WINDOW_WORKING_DAYS);
+    return chinaDate(now) <= last ? null : notAllowed('hearing_request_too_late', { lastDay: last });
+  },
+
+  async defence_window_closed({ kase, data, now, calendar }) {
+    if (kase.step !== 'notified') return null; // after a hearing the party has been heard
+    if (data?.partyWaivedDefence === true) return null;
+    const notified = stepFact(kase, 'notify_prior');
+    if (!notified) return notAllowed('not_notified');
+    const last = calendar.addWorkingDays(chinaDate(new Date(notified.firstAt)), DEFENCE_WINDOW_WORKING_DAYS);
+    return chinaDate(now) > last ? null : new AppError('TIME_WINDOW_OPEN', [], { window: 'defence_and_hearing_request', lastDay: last });
+  },
+
+  async hearing_notice_period({ data, now, calendar }) {
+    const earliest = calendar.addWorkingDays(chinaDate(now), HEARING_NOTICE_WORKING_DAYS);
+    const on = data?.hearingOn as string | undefined;
+    return on && on >= earliest ? null : new AppError('HEARING_NOTICE_TOO_SHORT', [], { earliest });
+  },
+
+  async hearing_date_reached({ kase, now }) {
+    const on = stepFact(kase, 'schedule_hearing')?.data.hearingOn as string | undefined;
+    return on && chinaDate(now) >= on ? null : new AppError('TIME_WINDOW_OPEN', [], { window: 'hearing_date', hearingOn: on ?? null });
+  },
+
+  async problem_found({ kase }) {
+    return stepFact(kase, 'propose_outcome')?.data.result === 'problem_found' ? null : notAllowed('no_problem_found');
+  },
+
+  async extension_unused({ kase, step }) {
+    return stepFact(kase, step.id) ? notAllowed('already_extended') : null;
+  },
+};
+
+/** The first guard of the step that fails, as the error to answer with; null when all pass. */
+export async function checkGuards(input: GuardInput, options: { withData: boolean }): Promise<AppError | null> {
+  for (const name of input.step.guards ?? []) {
+    if (!options.withData && DATA_GUARDS.has(name)) continue;
+    const failure = await GUARDS[name](input);
+    if (failure) return failure;
+  }
+  for (const required of input.step.requires ?? [])
+    if (!stepFact(input.kase, required)) return notAllowed('requires_step', { step: required });
+  return null;
+}
+
+/** Whether a named condition holds for the case (conditional documents use guard names). */
+export async function conditionHolds(name: GuardName, input: GuardInput): Promise<boolean> {
+  return (await GUARDS[name](input)) === null;
+}

@@ -1,0 +1,55 @@
+import { CLOSED, type Procedure } from './types.js';
+
+/**
+ * Checks a transitions table: every state a step names exists, every state is reachable from the
+ * initial one, 结案 is reachable from every state, step ids are unique, clocks name real steps and
+ * every document type is in the library. Returns the problems (empty when the table is sound).
+ */
+export function checkProcedure(p: Procedure, knownDocTypes: ReadonlySet<string>): string[] {
+  const problems: string[] = [];
+  const states = new Set(Object.keys(p.states));
+  const stepIds = new Set<string>();
+  if (!states.has(p.initial)) problems.push(`${p.id}: initial state ${p.initial} is not a state`);
+  if (!states.has(CLOSED)) problems.push(`${p.id}: has no ${CLOSED} state`);
+  for (const s of p.steps) {
+    if (stepIds.has(s.id)) problems.push(`${p.id}: step ${s.id} is defined twice`);
+    stepIds.add(s.id);
+    for (const f of [...s.from, s.to]) if (!states.has(f)) problems.push(`${p.id}.${s.id}: unknown state ${f}`);
+    for (const d of [...s.documents, ...(s.conditionalDocuments ?? []).map((c) => c.docType)])
+      if (!knownDocTypes.has(d)) problems.push(`${p.id}.${s.id}: document type ${d} is not in the library`);
+    for (const r of s.requires ?? []) if (!p.steps.some((o) => o.id === r)) problems.push(`${p.id}.${s.id}: requires unknown step ${r}`);
+  }
+  const edges = p.steps.flatMap((s) => s.from.map((f) => [f, s.to] as const));
+  const reach = (start: string, forward: boolean) => {
+    const seen = new Set([start]);
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const [a, b] of edges) {
+        const [x, y] = forward ? [a, b] : [b, a];
+        if (seen.has(x) && !seen.has(y)) {
+          seen.add(y);
+          grew = true;
+        }
+      }
+    }
+    return seen;
+  };
+  const fromInitial = reach(p.initial, true);
+  const toClosed = reach(CLOSED, false);
+  for (const s of states) {
+    if (!fromInitial.has(s)) problems.push(`${p.id}: state ${s} is unreachable`);
+    if (!toClosed.has(s)) problems.push(`${p.id}: state ${s} cannot reach ${CLOSED}`);
+  }
+  for (const s of p.steps) if (s.from.includes(CLOSED)) problems.push(`${p.id}.${s.id}: leaves ${CLOSED}`);
+  for (const c of p.clocks) {
+    for (const id of [c.startsAt, ...c.stopsAt, ...(c.extension ? [c.extension.step] : [])])
+      if (id !== 'opened' && !stepIds.has(id)) problems.push(`${p.id}: clock ${c.id} names unknown step ${id}`);
+  }
+  return problems;
+}
+
+/** Throws at start-up when any transitions table is unsound. */
+export function assertProcedures(procedures: readonly Procedure[], knownDocTypes: ReadonlySet<string>): void {
+  const problems = procedures.flatMap((p) => checkProcedure(p, knownDocTypes));
+  if (problems.length) throw new Error(`transitions tables are unsound:\n${problems.join('\n')}`);
+}

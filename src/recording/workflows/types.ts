@@ -1,0 +1,78 @@
+import type { z } from 'zod';
+import type { RecordingPermission } from '../policy.js';
+import type { EnforcementCategory } from '../../organisation/tables.js';
+
+/** The phases every enforcement act passes through (R1). */
+export type Phase = 'initiation' | 'investigation' | 'decision' | 'service_execution' | 'closing';
+
+/** A named check a step must pass besides its state, role and requirements (./guards.ts). */
+export type GuardName =
+  | 'two_certified_officers' // ≥ 2 officers with certificates valid today, one of them the leader (R4, 行政处罚法 Art. 42)
+  | 'summary_limits' // on-the-spot penalty within Art. 51's limits
+  | 'hearing_request_in_time' // within 5 working days of the prior notice (Art. 64(1))
+  | 'defence_window_closed' // the party waived, or the 5 working days for a hearing request have passed
+  | 'hearing_notice_period' // hearing at least 7 working days after today (Art. 64(2))
+  | 'hearing_date_reached'
+  | 'hearing_eligible' // the investigation report said a hearing right applies (Art. 63)
+  | 'problem_found' // the inspection found a problem (to refer for a penalty)
+  | 'extension_unused'; // a time limit may be extended once
+
+/** One row of a transitions table: a step that moves a case from one of `from` to `to`. */
+export interface StepDef {
+  id: string;
+  zh: string;
+  en: string;
+  phase: Phase;
+  from: readonly string[];
+  to: string;
+  /** Who may complete it (default case.work). */
+  permission?: RecordingPermission;
+  /** Documents the step must issue (or a recorded reason why not). */
+  documents: readonly string[];
+  /** Documents required only when a guard-like condition holds (e.g. 听证告知书 when a hearing right applies). */
+  conditionalDocuments?: readonly { docType: string; when: GuardName }[];
+  /** Audio/video recording required by default (音像记录事项清单, R3); agencies may override. */
+  av: boolean;
+  guards?: readonly GuardName[];
+  /** Steps that must have been completed before (at least once). */
+  requires?: readonly string[];
+  /** Step-specific data the officer enters; stored in the event and in case facts. */
+  data: z.ZodType<Record<string, unknown>>;
+  /** Side effect beyond state and facts. */
+  effect?: 'set_officers' | 'refer_penalty';
+}
+
+/** A statutory time limit shown as due/overdue on the case and in to-do lists. */
+export interface ClockDef {
+  id: string;
+  zh: string;
+  en: string;
+  /** The law and article it comes from. */
+  basis: string;
+  /** Starts when this step is first completed ('opened' = when the case was opened). */
+  startsAt: string;
+  /** Met when any of these steps is completed. */
+  stopsAt: readonly string[];
+  amount: number;
+  unit: 'working_days' | 'calendar_days';
+  /** A step that extends the limit by `by` units (once). */
+  extension?: { step: string; by: number };
+}
+
+/** A procedure: the lifecycle of one category of case. */
+export interface Procedure {
+  id: string;
+  category: EnforcementCategory;
+  zh: string;
+  en: string;
+  /** The state a newly opened case is in. */
+  initial: string;
+  states: Readonly<Record<string, { zh: string; en: string }>>;
+  steps: readonly StepDef[];
+  clocks: readonly ClockDef[];
+  /** Whether opening a case needs a party (inspections of a whole market may not). */
+  partyRequired: boolean;
+}
+
+/** Terminal state of every procedure. */
+export const CLOSED = 'closed';
