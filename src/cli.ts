@@ -82,6 +82,32 @@ program
   });
 
 program
+  .command('verify')
+  .description('re-derive every case record\'s hash chain and the digests of its documents and evidence files; exit 1 on any problem')
+  .option('--case <id...>', 'only these cases')
+  .option('--anchors <file>', 'chain positions saved earlier (from --write-anchors): detects a rewritten chain')
+  .option('--write-anchors <file>', 'save every case\'s current chain tip, to keep somewhere else')
+  .option('--no-files', 'skip re-hashing stored files')
+  .option('--json', 'print the report as JSON')
+  .action(async (o: { case?: string[]; anchors?: string; writeAnchors?: string; files: boolean; json?: boolean }) => {
+    const config = loadConfig();
+    const database = await openAndMigrate(config);
+    const deps = await createDeps(database, config);
+    const { verifyRecords } = await import('./recording/verify.js');
+    const anchors = o.anchors ? JSON.parse(fs.readFileSync(o.anchors, 'utf8')) : undefined;
+    const report = await verifyRecords(database.db, deps.store, { caseIds: o.case, anchors, files: o.files });
+    if (o.writeAnchors) fs.writeFileSync(o.writeAnchors, JSON.stringify(report.anchors, null, 2));
+    if (o.json) console.log(JSON.stringify({ ...report, anchors: undefined }, null, 2));
+    else {
+      console.log(`核验 Verified: ${report.cases} cases, ${report.events} events, ${report.documents} documents, ${report.files} files`);
+      for (const p of report.problems) console.log(`  ✗ ${p.kind} case=${p.caseId}${p.seq ? ` seq=${p.seq}` : ''}${p.id ? ` id=${p.id}` : ''}${p.detail ? ` (${p.detail})` : ''}`);
+      console.log(report.problems.length ? `发现 ${report.problems.length} 处问题 ${report.problems.length} problem(s) found` : '记录完整，未被篡改 All records intact');
+    }
+    await database.close();
+    process.exitCode = report.problems.length ? 1 : 0;
+  });
+
+program
   .command('create-user')
   .description('create a user account')
   .requiredOption('-u, --username <name>')
