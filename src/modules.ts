@@ -16,6 +16,7 @@ import { webAppRoutes } from './platform/http/web-app.js';
 import { portalRoutes } from './portal/routes.js';
 import { archiveRoutes } from './recording/archive/routes.js';
 import { caseRoutes } from './recording/cases/routes.js';
+import { documentRoutes } from './recording/documents/routes.js';
 
 /** Every HTTP module of the application, in registration order. A new domain module adds one line. */
-export const modules: Module[] = [accountsRoutes, calendarRoutes, dashboardRoutes, regionRoutes, agencyRoutes, divisionRoutes, peopleRoutes, counselRoutes, groupRoutes, caseRoutes, archiveRoutes, evidenceUploadRoutes, evidenceRoutes, deviceRoutes, exchangeRoutes, portalRoutes, webAppRoutes];
+export const modules: Module[] = [accountsRoutes, calendarRoutes, dashboardRoutes, regionRoutes, agencyRoutes, divisionRoutes, peopleRoutes, counselRoutes, groupRoutes, caseRoutes, documentRoutes, archiveRoutes, evidenceUploadRoutes, evidenceRoutes, deviceRoutes, exchangeRoutes, portalRoutes, webAppRoutes];
