@@ -10,7 +10,7 @@ import { AppError, fieldIssue, type FieldIssue } from '../../platform/errors.js'
 import type { AppDeps } from '../../platform/http/context.js';
 import { storeContent } from '../../platform/storage/content-store.js';
 import { appendCaseEvent, sha256Hex } from '../chain.js';
-import { docTypeOf } from '../documents/library.js';
+import { docTypeOf, parseDocumentFields } from '../documents/library.js';
 import { issueDocumentNumber } from '../documents/numbering.js';
 import { recordingPolicy } from '../policy.js';
 import { avRequiredSteps, caseOfficers, caseParties, cases, documents, evidence } from '../tables.js';
@@ -163,13 +163,8 @@ async function issueDocument(
   input: StepInput['documents'][number],
   path: string,
 ) {
-  const def = docTypeOf(input.docType);
-  const parsed = def.fields.safeParse(input.fields);
-  if (!parsed.success)
-    throw new AppError(
-      'VALIDATION_FAILED',
-      parsed.error.issues.map((i) => ({ ...fieldIssue([path, 'fields', ...i.path.map(String)].join('.'), 'invalid_value'), message: i.message, messageEn: i.message })),
-    );
+  const def = docTypeOf(input.docType, `${path}.docType`);
+  const fields = parseDocumentFields(def.id, input.fields, `${path}.fields`);
   if (def.needsSignature && !input.signature) throw new AppError('SIGNATURE_OR_REFUSAL_REQUIRED', [], { docType: def.id });
   let signatureSha256: string | null = null;
   if (input.signature && 'imageDataUrl' in input.signature) {
@@ -182,7 +177,6 @@ async function issueDocument(
   }
   const year = Number(chinaDate(ctx.now).slice(0, 4));
   const numbered = def.numbered ? await issueDocumentNumber(tx, { agencyId: kase.agencyId, docType: def.id, year }) : null;
-  const fields = parsed.data as Record<string, unknown>;
   const [row] = await tx
     .insert(documents)
     .values({

@@ -84,9 +84,12 @@ export const DOC_TYPE_IDS: ReadonlySet<string> = new Set(Object.keys(DOC_TYPES))
 
 export const isDocTypeId = (id: string): id is DocTypeId => Object.hasOwn(DOC_TYPES, id);
 
-/** The definition of a document type; an unknown id is the caller's bad input (VALIDATION_FAILED on docType). */
-export function docTypeOf(id: string): DocTypeDef {
-  if (!isDocTypeId(id)) throw new AppError('VALIDATION_FAILED', [fieldIssue('docType', 'invalid_value')]);
+/**
+ * The definition of a document type. An unknown id is the caller's bad input: VALIDATION_FAILED
+ * naming `field` (e.g. "documents.0.docType").
+ */
+export function docTypeOf(id: string, field = 'docType'): DocTypeDef {
+  if (!isDocTypeId(id)) throw new AppError('VALIDATION_FAILED', [fieldIssue(field, 'invalid_value')]);
   return DOC_TYPES[id];
 }
 
