@@ -8,6 +8,7 @@
  * first, outside it; being content-addressed, a leftover file is harmless). Every row that can say
  * so is marked `is_demo`.
  */
+import { seedDemoCases } from './cases.js';
 import { Readable } from 'node:stream';
 import { count } from 'drizzle-orm';
 import { actorForUser } from '../accounts/authenticate.js';
@@ -72,18 +73,21 @@ export interface DemoSeedResult {
  * Loads the demo when the database has neither users nor agencies; returns the logins, or null
  * (and changes nothing) when the database is already in use.
  */
-export async function seedDemoIfEmpty(deps: AppDeps): Promise<DemoSeedResult | null> {
+export async function seedDemoIfEmpty(deps: AppDeps, options: { cases?: boolean } = {}): Promise<DemoSeedResult | null> {
   const { db } = deps.database;
   if (!(await isEmpty(db))) return null;
   // The slow parts stay outside the transaction: argon2 runs once for all logins, and the photos
   // are content-addressed files, harmless to keep should the transaction roll back.
   const [passwordHash, photos] = await Promise.all([hashPassword(DEMO_PASSWORD), storePortraits(deps.store)]);
   const ctx: AuditContext = { actor: null, now: deps.clock.now() };
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     if (!(await isEmpty(tx))) return null;
     const logins = await new DemoSeeder(tx, ctx, passwordHash, photos).run();
     return { password: DEMO_PASSWORD, logins };
   });
+  // Cases go through the same use cases as the API, each step its own transaction.
+  if (result && options.cases !== false) await seedDemoCases(deps);
+  return result;
 }
 
 async function isEmpty(db: Db | Tx): Promise<boolean> {

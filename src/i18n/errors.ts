@@ -59,6 +59,7 @@ export const errorMessages = {
   DEVICE_RETIRED: { zh: '设备已报废', en: 'The device is retired' },
   UPLOAD_INCOMPLETE: { zh: '文件尚未上传完成', en: 'The upload is not complete' },
   EVIDENCE_RESTRICTED: { zh: '该证据涉密，您无权查看', en: 'This evidence is confidential and you may not see it' },
+  RANGE_NOT_SATISFIABLE: { zh: '请求的字节范围超出文件大小', en: 'The requested byte range lies outside the file' },
   CASE_FILE_NOT_COMPILED: { zh: '卷宗尚未立卷', en: 'The case file has not been compiled' },
   CASE_FILE_EXISTS: { zh: '卷宗已立卷', en: 'The case file is already compiled' },
   ACCESS_REQUEST_STATE: { zh: '查阅申请当前状态不允许该操作', en: 'The access request is not in a state that allows this' },

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import type { BlobStore } from './blob-store.js';
+import type { BlobStore, ByteRange } from './blob-store.js';
 
 /** Blob store on the local filesystem under `root` (DATA_DIR/files by default). */
 export class FsBlobStore implements BlobStore {
@@ -26,10 +26,10 @@ export class FsBlobStore implements BlobStore {
     }
   }
 
-  async get(key: string): Promise<Readable> {
+  async get(key: string, range?: ByteRange): Promise<Readable> {
     const file = this.pathOf(key);
     await fsp.access(file);
-    return fs.createReadStream(file);
+    return fs.createReadStream(file, range ? { start: range.start, end: range.end } : {});
   }
 
   async exists(key: string): Promise<boolean> {
