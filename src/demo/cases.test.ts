@@ -58,4 +58,23 @@ describe('demo cases', () => {
     expect(todo.cases.length).toBeGreaterThan(3);
     expect(todo.cases.flatMap((c: { clocks: unknown[] }) => c.clocks).length).toBeGreaterThan(0);
   });
+
+  it('keep a trade-secret item’s title out of an officer’s timeline, not out of the leader’s (R10)', async () => {
+    const { rows } = (await t.database.db.execute(
+      `select c.id from cases c join evidence e on e.case_id = c.id join agencies a on a.id = c.agency_id
+       where e.confidentiality = 'trade_secret' and a.name = '楚雄彝族自治州工业和信息化局' limit 1`,
+    )) as unknown as { rows: { id: string }[] };
+    const caseId = rows[0]!.id;
+    const secretOf = async (username: string) => {
+      const session = await loginAs(t.app, username, DEMO_PASSWORD);
+      const page = (await session.get(`/api/cases/${caseId}`)).json();
+      return page.timeline.filter((e: { type: string; payload: { confidentiality?: string } }) => e.type === 'evidence.added' && e.payload.confidentiality === 'trade_secret');
+    };
+    const asOfficer = await secretOf('cx.gxj.officer');
+    expect(asOfficer.length).toBeGreaterThan(0);
+    expect(asOfficer[0].payload).toMatchObject({ restricted: true });
+    expect(asOfficer[0].payload.title).toBeUndefined();
+    const asLeader = await secretOf('cx.gxj.leader');
+    expect(asLeader[0].payload.title).toEqual(expect.any(String));
+  });
 });

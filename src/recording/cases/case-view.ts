@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../accounts/roles.js';
-import { agencyScopeCondition, allowed, loadAgencyRef } from '../../accounts/scope.js';
+import { agencyScopeCondition, allowed, loadAgencyRef, type AgencyRef } from '../../accounts/scope.js';
+import { mayReadEvidence } from '../evidence/access.js';
 import type { WorkingDayCalendar } from '../../calendar/working-days.js';
 import { maskIdNumber } from '../../organisation/check-digits.js';
 import { agencies, people } from '../../organisation/tables.js';
@@ -8,7 +9,7 @@ import type { Db, Tx } from '../../platform/db/database.js';
 import type { AppError } from '../../platform/errors.js';
 import { docTypeOf } from '../documents/library.js';
 import { recordingPolicy } from '../policy.js';
-import { caseEvents, caseOfficers, caseParties, cases, documents, powerItems } from '../tables.js';
+import { caseEvents, caseOfficers, caseParties, cases, documents, powerItems, type Confidentiality } from '../tables.js';
 import { procedureOf } from '../workflows/procedures.js';
 import { caseClocks, type ClockView } from './clocks.js';
 import { avRequired } from './complete-step.js';
@@ -60,6 +61,17 @@ export async function nextSteps(tx: Tx | Db, actor: Actor, kase: CaseRow, now: D
     });
   }
   return out;
+}
+
+/**
+ * A confidential item's title and place stay out of the timeline for users who may not open it
+ * (R10); the hash is still shown, so the chain can be checked without the content.
+ */
+function redactEvidencePayload(type: string, payload: Record<string, unknown>, actor: Actor, agency: AgencyRef): Record<string, unknown> {
+  if (type !== 'evidence.added') return payload;
+  const confidentiality = (payload.confidentiality ?? 'none') as Confidentiality;
+  if (mayReadEvidence(actor, { confidentiality }, agency)) return payload;
+  return { evidenceId: payload.evidenceId, kind: payload.kind, step: payload.step, confidentiality, late: payload.late, restricted: true };
 }
 
 export interface CaseSummary extends Record<string, unknown> {
@@ -140,6 +152,7 @@ export async function caseDetail(tx: Tx, actor: Actor, kase: CaseRow, now: Date,
   const docs = await tx.select().from(documents).where(eq(documents.caseId, kase.id)).orderBy(asc(documents.issuedAt));
   const events = await tx.select().from(caseEvents).where(eq(caseEvents.caseId, kase.id)).orderBy(asc(caseEvents.seq));
   const procedure = procedureOf(kase.procedure);
+  const agencyRef = await loadAgencyRef(tx, kase.agencyId);
   return {
     ...summarise(kase, agency?.name ?? '', calendar, now),
     powerItem: item ? { id: item.id, code: item.code, name: item.name, legalBasis: item.legalBasis } : null,
@@ -173,7 +186,7 @@ export async function caseDetail(tx: Tx, actor: Actor, kase: CaseRow, now: Date,
       at: e.at.toISOString(),
       actorLabel: e.actorLabel,
       type: e.type,
-      payload: e.payload,
+      payload: redactEvidencePayload(e.type, e.payload, actor, agencyRef),
       hash: e.hash,
     })),
     chain: { headSeq: kase.headSeq, headHash: kase.headHash },
