@@ -1,4 +1,4 @@
-import { and, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { agencyScopeCondition, authorize } from '../accounts/scope.js';
 import type { Message } from '../i18n/errors.js';
@@ -9,6 +9,10 @@ import { STAFF } from '../organisation/policy.js';
 import { agencies, people } from '../organisation/tables.js';
 import { chinaDate } from '../platform/clock.js';
 import { actorOf, type App, type AppDeps } from '../platform/http/context.js';
+import { archiveDue } from '../recording/archive/archive.js';
+import { caseClocks } from '../recording/cases/clocks.js';
+import { cases } from '../recording/tables.js';
+import { procedureOf } from '../recording/workflows/procedures.js';
 
 const warningOut = z.object({ code: z.string(), level: z.enum(['error', 'warning', 'info']), message: z.string(), messageEn: z.string() });
 
@@ -25,6 +29,14 @@ const warningMessages = {
   AGENCIES_UNCONFIRMED: (n: number): Message => ({
     zh: `${n} 个执法主体的资格尚未经司法行政部门确认，确认前不予公示`,
     en: `${n} agencies await the justice bureau's confirmation and are not published`,
+  }),
+  CASES_OVERDUE: (n: number): Message => ({
+    zh: `${n} 件案件已超过法定期限，请尽快办理`,
+    en: `${n} cases are past a statutory time limit`,
+  }),
+  ARCHIVE_OVERDUE: (n: number): Message => ({
+    zh: `${n} 件已办结案件未按期立卷或移交归档`,
+    en: `${n} closed cases were not compiled or transferred to the archive in time`,
   }),
   REVIEWER_RATIO: (n: number): Message => ({
     zh: `${n} 个执法机关法制审核人员不足（少于执法人员的 5% 或无审核人员）`,
@@ -47,7 +59,15 @@ export async function dashboardRoutes(app: App, deps: AppDeps) {
             today: z.string(),
             warnings: z.array(warningOut),
             reviewerRatios: z.array(reviewerRatioOut.extend({ agencyId: z.uuid(), agencyName: z.string() })),
-            counts: z.object({ agencies: z.number(), unconfirmedAgencies: z.number(), activeOfficers: z.number(), certificatesExpiringIn30Days: z.number() }),
+            counts: z.object({
+              agencies: z.number(),
+              unconfirmedAgencies: z.number(),
+              activeOfficers: z.number(),
+              certificatesExpiringIn30Days: z.number(),
+              openCases: z.number(),
+              overdueCases: z.number(),
+              archiveOverdue: z.number(),
+            }),
           }),
         },
       },
@@ -80,11 +100,25 @@ export async function dashboardRoutes(app: App, deps: AppDeps) {
         })
         .from(people)
         .where(and(agencyScopeCondition(actor, people.agencyId)))) as [{ activeOfficers: number; expiring: number }];
+      // Recording (R1, R8): open cases past a statutory clock, case files past their archive deadline.
+      const open = await db.select().from(cases).where(and(eq(cases.status, 'open'), agencyScopeCondition(actor, cases.agencyId)));
+      const overdueCases = open.filter((c) => caseClocks(procedureOf(c.procedure), c, calendar, deps.clock.now()).some((k) => k.status === 'overdue')).length;
+      const archiveOverdue = (await db.transaction((tx) => archiveDue(tx, agencyScopeCondition(actor, cases.agencyId), calendar, deps.clock.now()))).filter((a) => a.status === 'overdue').length;
+      if (overdueCases) warn('CASES_OVERDUE', 'error', warningMessages.CASES_OVERDUE(overdueCases));
+      if (archiveOverdue) warn('ARCHIVE_OVERDUE', 'warning', warningMessages.ARCHIVE_OVERDUE(archiveOverdue));
       return {
         today,
         warnings,
         reviewerRatios: ratios,
-        counts: { agencies: rows.length, unconfirmedAgencies: unconfirmed, activeOfficers: counts.activeOfficers, certificatesExpiringIn30Days: counts.expiring },
+        counts: {
+          agencies: rows.length,
+          unconfirmedAgencies: unconfirmed,
+          activeOfficers: counts.activeOfficers,
+          certificatesExpiringIn30Days: counts.expiring,
+          openCases: open.length,
+          overdueCases,
+          archiveOverdue,
+        },
       };
     },
   );

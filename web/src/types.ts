@@ -185,7 +185,7 @@ export interface Dashboard {
   today: string;
   warnings: { code: string; level: 'error' | 'warning' | 'info'; message: string; messageEn: string }[];
   reviewerRatios: (ReviewerRatio & { agencyId: string; agencyName: string })[];
-  counts: { agencies: number; unconfirmedAgencies: number; activeOfficers: number; certificatesExpiringIn30Days: number };
+  counts: { agencies: number; unconfirmedAgencies: number; activeOfficers: number; certificatesExpiringIn30Days: number; openCases: number; overdueCases: number; archiveOverdue: number };
 }
 
 export interface CalendarYear {

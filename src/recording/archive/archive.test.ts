@@ -142,6 +142,9 @@ describe('to-do list', () => {
     expect(todo.cases[0]).toMatchObject({ id: c.id, urgency: 0 });
     expect(todo.cases[0].clocks[0]).toMatchObject({ id: 'decision_90_days', status: 'overdue' });
     expect(todo.archive).toEqual([]);
+    const dashboard = (await ok(s.leader.get('/api/dashboard')));
+    expect(dashboard.counts.overdueCases).toBeGreaterThanOrEqual(1);
+    expect(dashboard.warnings.map((w: { code: string }) => w.code)).toEqual(expect.arrayContaining(['CASES_OVERDUE', 'ARCHIVE_OVERDUE']));
     const wang = await ok(s.wang.get('/api/todo'));
     expect(wang.cases.map((x: { id: string }) => x.id)).toContain(c.id);
     const other = await ok(s.officerB.get('/api/todo'));

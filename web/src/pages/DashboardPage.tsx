@@ -22,6 +22,9 @@ export default function DashboardPage() {
     { title: ui.dashboard.unconfirmedAgencies, value: data.counts.unconfirmedAgencies },
     { title: ui.dashboard.activeOfficers, value: data.counts.activeOfficers },
     { title: ui.dashboard.expiringCertificates, value: data.counts.certificatesExpiringIn30Days },
+    { title: ui.dashboard.openCases, value: data.counts.openCases },
+    { title: ui.dashboard.overdueCases, value: data.counts.overdueCases },
+    { title: ui.dashboard.archiveOverdue, value: data.counts.archiveOverdue },
   ];
   return (
     <>
