@@ -1,3 +1,4 @@
+import { recordingPolicy } from '../recording/policy.js';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { auditEvents } from '../audit/tables.js';
@@ -63,6 +64,7 @@ function capabilities(actor: Actor): Record<string, boolean> {
     readAudit: allowed(accountsPolicy, actor, 'audit.read'),
     manageCalendar: allowed(calendarPolicy, actor, 'calendar.manage'),
     importExport: allowed(organisationPolicy, actor, 'exchange.import'),
+    readCases: allowed(recordingPolicy, actor, 'case.read'),
   };
 }
 

@@ -40,6 +40,11 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+/** The CSRF header for writes made outside {@link api} (resumable uploads with tus-js-client). */
+export function csrfHeaders(): Record<string, string> {
+  return csrfToken ? { [CSRF_HEADER]: csrfToken } : {};
+}
+
 /** What to do when the session is gone (the router sends the user to the login page). */
 export function setUnauthenticatedHandler(handler: () => void): void {
   onUnauthenticated = handler;

@@ -24,6 +24,9 @@ const pages = {
   calendar: lazy(() => import('./pages/CalendarPage.tsx')),
   exchange: lazy(() => import('./pages/ExchangePage.tsx')),
   audit: lazy(() => import('./pages/AuditPage.tsx')),
+  cases: lazy(() => import('./pages/CasesPage.tsx')),
+  caseNew: lazy(() => import('./pages/CaseCreatePage.tsx')),
+  case: lazy(() => import('./pages/CaseDetailPage.tsx')),
   notFound: lazy(() => import('./pages/NotFoundPage.tsx')),
 };
 
@@ -52,6 +55,9 @@ export const router = createBrowserRouter(
         { path: 'calendar', element: show(pages.calendar) },
         { path: 'exchange', element: show(pages.exchange) },
         { path: 'audit', element: show(pages.audit) },
+        { path: 'cases', element: show(pages.cases) },
+        { path: 'cases/new', element: show(pages.caseNew) },
+        { path: 'cases/:id', element: show(pages.case) },
         { path: '*', element: show(pages.notFound) },
       ],
     },

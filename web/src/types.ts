@@ -18,6 +18,7 @@ export const ROLES: Role[] = ['officer', 'division_head', 'legal_reviewer', 'age
 
 /** Capability keys of GET /api/auth/me → `can`. */
 export type Capability =
+  | 'readCases'
   | 'manageRegions'
   | 'createAgencies'
   | 'confirmAgencies'
