@@ -12,61 +12,25 @@
  * server); `sanxiang --help` (Node, the tsx loader and the CLI module graph up to argument parsing,
  * without opening a database); and the resident set of an idle Node process.
  *
- * Usage: npm run -s bench > result.json   (about 1½ minutes; PGlite only; -s keeps npm's banner out of the JSON)
+ * Also, each in its own file: case events appended per second (bench/events.ts) and the upload of
+ * a large evidence file through the API (bench/upload.ts).
+ *
+ * Usage: npm run -s bench > result.json   (-s keeps npm's banner out of the JSON)
+ *        npm run -s bench -- events upload   (only the named ones: startup, events, upload)
+ * About 1½ minutes for start-up, ½ minute for events, 1 minute for a 1 GiB upload. Case events
+ * run on PostgreSQL too when DATABASE_URL is set; BENCH_UPLOAD_MB sets the upload's size.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { exited, freePort, log, machine, median, ms, ROOT, round, rssMiB, sleep, stop } from './common.js';
+import { benchCaseEvents } from './events.js';
+import { benchUpload } from './upload.js';
 
 const RUNS = 3;
 const SETTLE_MS = 2_000;
 const START_TIMEOUT_MS = 120_000;
-const ROOT = path.resolve(import.meta.dirname, '..');
-
-const log = (message: string) => process.stderr.write(`${message}\n`);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const ms = (since: bigint) => Number(process.hrtime.bigint() - since) / 1e6;
-const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-/** Resident set size of a process in MiB, from /proc (Linux). */
-function rssMiB(pid: number): number {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(/^VmRSS:\s+(\d+) kB$/m.exec(status)?.[1]);
-  if (!Number.isFinite(kb)) throw new Error(`no VmRSS for process ${pid}`);
-  return kb / 1024;
-}
-
-function exited(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => child.once('exit', () => resolve()));
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  const done = exited(child);
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-  await done;
-  clearTimeout(timer);
-}
 
 interface Start {
   startMs: number;
@@ -132,8 +96,7 @@ async function nodeIdleRss(): Promise<number> {
   }
 }
 
-async function main() {
-  const started = process.hrtime.bigint();
+async function benchStartup() {
   log(`baselines (${RUNS} runs)…`);
   const baselineStarts: number[] = [];
   for (let i = 0; i < RUNS; i++) baselineStarts.push(await nodeHttpBaseline());
@@ -179,12 +142,11 @@ async function main() {
   };
   const scenarios = { demoOn: scenario(starts.demoOn), demoOff: scenario(starts.demoOff) };
 
-  const result = {
+  return {
     benchmark: 'server start-up and idle memory',
     database: 'PGlite (embedded)',
     runs: RUNS,
     settleMs: SETTLE_MS,
-    machine: { node: process.version, platform: `${os.platform()} ${os.arch()}`, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? null, memoryGiB: round(os.totalmem() / 2 ** 30) },
     baselines: {
       nodeHttpListenMs: round(baselineStartMs),
       nodeHttpListenRuns: baselineStarts.map((v) => round(v)),
@@ -193,8 +155,21 @@ async function main() {
       idleNodeRssMiB: round(baselineRssMiB),
     },
     startup: scenarios,
-    benchSeconds: round(ms(started) / 1000),
   };
+}
+
+const BENCHES = { startup: benchStartup, events: benchCaseEvents, upload: benchUpload } as const;
+const RESULT_KEYS = { startup: 'startup', events: 'caseEvents', upload: 'upload' } as const;
+
+async function main() {
+  const started = process.hrtime.bigint();
+  const names = process.argv.slice(2);
+  const unknown = names.filter((n) => !(n in BENCHES));
+  if (unknown.length) throw new Error(`unknown benchmark(s): ${unknown.join(', ')}; choose from ${Object.keys(BENCHES).join(', ')}`);
+  const chosen = (names.length ? names : Object.keys(BENCHES)) as (keyof typeof BENCHES)[];
+  const result: Record<string, unknown> = { machine: machine() };
+  for (const name of chosen) result[RESULT_KEYS[name]] = await BENCHES[name]();
+  result.benchSeconds = round(ms(started) / 1000);
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
 }
 
