@@ -11,6 +11,8 @@ export default defineConfig({
     // One server for all files; the files run one at a time so their screenshots and timings stay readable.
     fileParallelism: false,
     testTimeout: 90_000,
+    // A loaded CI machine can take seconds to close a dropdown or re-render a page; polls wait for it.
+    expect: { poll: { timeout: 15_000 } },
     hookTimeout: 60_000,
     pool: 'forks',
   },
