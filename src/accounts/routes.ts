@@ -65,6 +65,13 @@ function capabilities(actor: Actor): Record<string, boolean> {
     manageCalendar: allowed(calendarPolicy, actor, 'calendar.manage'),
     importExport: allowed(organisationPolicy, actor, 'exchange.import'),
     readCases: allowed(recordingPolicy, actor, 'case.read'),
+    workCases: allowed(recordingPolicy, actor, 'case.work'),
+    manageDevices: allowed(recordingPolicy, actor, 'device.manage'),
+    manageArchive: allowed(recordingPolicy, actor, 'archive.manage'),
+    manageAvList: allowed(recordingPolicy, actor, 'av_list.manage'),
+    requestAccess: allowed(recordingPolicy, actor, 'access.request'),
+    giveAccessOpinion: allowed(recordingPolicy, actor, 'access.opinion'),
+    decideAccess: allowed(recordingPolicy, actor, 'access.decide'),
   };
 }
 

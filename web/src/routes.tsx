@@ -27,6 +27,7 @@ const pages = {
   cases: lazy(() => import('./pages/CasesPage.tsx')),
   caseNew: lazy(() => import('./pages/CaseCreatePage.tsx')),
   case: lazy(() => import('./pages/CaseDetailPage.tsx')),
+  devices: lazy(() => import('./pages/DevicesPage.tsx')),
   notFound: lazy(() => import('./pages/NotFoundPage.tsx')),
 };
 
@@ -58,6 +59,7 @@ export const router = createBrowserRouter(
         { path: 'cases', element: show(pages.cases) },
         { path: 'cases/new', element: show(pages.caseNew) },
         { path: 'cases/:id', element: show(pages.case) },
+        { path: 'devices', element: show(pages.devices) },
         { path: '*', element: show(pages.notFound) },
       ],
     },

@@ -26,7 +26,14 @@ export type Capability =
   | 'manageUsers'
   | 'readAudit'
   | 'manageCalendar'
-  | 'importExport';
+  | 'importExport'
+  | 'workCases'
+  | 'manageDevices'
+  | 'manageArchive'
+  | 'manageAvList'
+  | 'requestAccess'
+  | 'giveAccessOpinion'
+  | 'decideAccess';
 
 export interface Me {
   user: {

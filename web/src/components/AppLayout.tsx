@@ -9,6 +9,7 @@ import {
   SwapOutlined,
   TeamOutlined,
   UserOutlined,
+  VideoCameraOutlined,
   ApartmentOutlined,
 } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -36,6 +37,7 @@ const entries: Entry[] = [
   { key: 'agencies', label: ui.menu.agencies, icon: <BankOutlined /> },
   { key: 'people', label: ui.menu.people, icon: <TeamOutlined /> },
   { key: 'cases', label: ui.menu.cases, icon: <FileSearchOutlined />, needs: 'readCases' },
+  { key: 'devices', label: ui.menu.devices, icon: <VideoCameraOutlined />, needs: 'readCases' },
   { key: 'users', label: ui.menu.users, icon: <UserOutlined />, needs: 'manageUsers' },
   { key: 'calendar', label: ui.menu.calendar, icon: <CalendarOutlined /> },
   { key: 'exchange', label: ui.menu.exchange, icon: <SwapOutlined />, needs: 'importExport' },

@@ -18,8 +18,9 @@ const DivisionsTab = lazy(() => import('../components/agency/DivisionsTab.tsx').
 const PeopleTable = lazy(() => import('../components/PeopleTable.tsx').then((m) => ({ default: m.PeopleTable })));
 const GroupsTab = lazy(() => import('../components/agency/GroupsTab.tsx').then((m) => ({ default: m.GroupsTab })));
 const CounselTab = lazy(() => import('../components/agency/CounselTab.tsx').then((m) => ({ default: m.CounselTab })));
+const AvListTab = lazy(() => import('../components/agency/AvListTab.tsx').then((m) => ({ default: m.AvListTab })));
 
-const TABS = ['info', 'divisions', 'people', 'groups', 'counsel'] as const;
+const TABS = ['info', 'divisions', 'people', 'groups', 'counsel', 'avList'] as const;
 type TabKey = (typeof TABS)[number];
 
 function PeopleTab({ agencyId }: { agencyId: string }) {
@@ -43,6 +44,7 @@ export default function AgencyDetailPage() {
   const [params, setParams] = useSearchParams();
   const tab: TabKey = TABS.find((t) => t === params.get('tab')) ?? 'info';
   const { data: agency, error } = useQuery({ queryKey: ['agency', id], queryFn: () => api.get<Agency>(`/api/agencies/${id}`) });
+  const readCases = useCan('readCases'); // the A/V list belongs to the recording module
   if (error) return <Alert type="error" showIcon title={error.message} />;
   if (!agency) return <PageLoading />;
   const content: Record<TabKey, React.ReactNode> = {
@@ -51,6 +53,7 @@ export default function AgencyDetailPage() {
     people: <PeopleTab agencyId={agency.id} />,
     groups: <GroupsTab agencyId={agency.id} />,
     counsel: <CounselTab agencyId={agency.id} />,
+    avList: <AvListTab agencyId={agency.id} />,
   };
   return (
     <>
@@ -68,7 +71,7 @@ export default function AgencyDetailPage() {
         <Tabs
           activeKey={tab}
           onChange={(key) => setParams(key === 'info' ? {} : { tab: key }, { replace: true })}
-          items={TABS.map((key) => ({
+          items={TABS.filter((key) => key !== 'avList' || readCases).map((key) => ({
             key,
             label: <span data-testid={`agency-tab-${key}`}>{ui.agencies.tabs[key]}</span>,
             children:

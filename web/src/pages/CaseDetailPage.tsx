@@ -6,8 +6,10 @@ import { Alert, Button, Card, Col, Descriptions, Flex, Row, Space, Tabs, Tag, Ty
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ui } from '../../../src/i18n/ui.ts';
+import { AccessRequests } from '../components/case/AccessRequests.tsx';
 import { CaseDocuments } from '../components/case/CaseDocuments.tsx';
 import { CaseEvidence } from '../components/case/CaseEvidence.tsx';
+import { CaseFileTab } from '../components/case/CaseFileTab.tsx';
 import { CaseStatusTag, ClockTags } from '../components/case/CaseTags.tsx';
 import { CaseTimeline } from '../components/case/CaseTimeline.tsx';
 import { blockedLabel } from '../components/case/labels.ts';
@@ -131,6 +133,7 @@ export default function CaseDetailPage() {
           <ClockTags clocks={kase.clocks} />
         </Space>
       </PageHeader>
+      {kase.status === 'archived' && <Alert type="info" showIcon title={ui.archive.readOnly} style={{ marginBottom: 16 }} data-testid="case-read-only" />}
       <Row gutter={16}>
         <Col xs={24} xl={9}>
           <Card size="small" title={c.nextSteps} style={{ marginBottom: 16 }}>
@@ -149,6 +152,8 @@ export default function CaseDetailPage() {
             { key: 'timeline', label: c.timeline, children: <CaseTimeline kase={kase} procedure={procedure} /> },
             { key: 'documents', label: `${c.documents}（${kase.documents.length}）`, children: <CaseDocuments documents={kase.documents} procedure={procedure} /> },
             { key: 'evidence', label: c.evidence, children: <CaseEvidence kase={kase} procedure={procedure} /> },
+            { key: 'file', label: <span data-testid="case-tab-file">{ui.archive.tab}</span>, children: <CaseFileTab kase={kase} /> },
+            { key: 'access', label: <span data-testid="case-tab-access">{ui.access.tab}</span>, children: <AccessRequests kase={kase} /> },
           ]}
           data-testid="case-tabs"
         />

@@ -7,6 +7,8 @@ import { api } from '../api.ts';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { PageLoading } from '../components/PageLoading.tsx';
 import { RatioFlagTag } from '../components/StatusTags.tsx';
+import { TodoList } from '../components/TodoList.tsx';
+import { useCan } from '../session.tsx';
 import type { Dashboard } from '../types.ts';
 
 type RatioRow = Dashboard['reviewerRatios'][number];
@@ -15,6 +17,7 @@ const percent = (ratio: number | null) => (ratio === null ? '—' : `${(ratio * 
 
 export default function DashboardPage() {
   const { data, error } = useQuery({ queryKey: ['dashboard'], queryFn: () => api.get<Dashboard>('/api/dashboard') });
+  const readCases = useCan('readCases');
   if (error) return <Alert type="error" showIcon title={error.message} />;
   if (!data) return <PageLoading />;
   const counts = [
@@ -46,6 +49,7 @@ export default function DashboardPage() {
             </Col>
           ))}
         </Row>
+        {readCases && <TodoList />}
         <Card title={ui.dashboard.reviewerRatios}>
           <Table<RatioRow>
             rowKey="agencyId"
