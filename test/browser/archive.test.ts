@@ -214,7 +214,9 @@ describe('devices, case file and archive, to-do list (browser)', () => {
   it('the administrator adjusts the A/V recording list of the agency (R3)', async () => {
     const me = await admin.request<{ user: { agencyId: string } }>('GET', '/api/auth/me');
     const before = await admin.request<{ items: { procedure: string; step: string; required: boolean; overridden: boolean }[] }>('GET', `/api/agencies/${me.user.agencyId}/av-list`);
-    const item = before.items.find((i) => !i.overridden && !i.required)!;
+    // A levy step: the browser tests share one server, and cases.test.ts runs an inspection that
+    // must not suddenly need a recording at a step it does not expect.
+    const item = before.items.find((i) => i.procedure === 'levy' && !i.overridden && !i.required)!;
     await page.goto(`/app/agencies/${me.user.agencyId}?tab=avList`);
     const toggle = page.getByTestId(`av-${item.procedure}-${item.step}`);
     await toggle.waitFor();
