@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import canonicalize from 'canonicalize';
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { AuditContext } from '../audit/record.js';
 import type { Tx } from '../platform/db/database.js';
 import { AppError } from '../platform/errors.js';
@@ -101,10 +101,4 @@ export function chainedEventOf(row: typeof caseEvents.$inferSelect): ChainedEven
     payload: row.payload,
     prevHash: row.prevHash,
   };
-}
-
-/** Number of events in a case's record (for tests and listings). */
-export async function countCaseEvents(tx: Tx, caseId: string): Promise<number> {
-  const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(caseEvents).where(eq(caseEvents.caseId, caseId));
-  return row?.n ?? 0;
 }
