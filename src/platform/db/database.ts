@@ -5,6 +5,7 @@ import pg from 'pg';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { lockDataDir } from './data-dir-lock.js';
 
 /** The query builder every module uses; the same type on PGlite and PostgreSQL. */
 export type Db = PgDatabase<PgQueryResultHKT, Record<string, never>>;
@@ -44,7 +45,15 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
 
 async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undefined): Promise<Database> {
   if (dataDir) fs.mkdirSync(path.dirname(dataDir), { recursive: true });
-  const client = await PGlite.create({ dataDir, loadDataDir });
+  // One process at a time on a data directory (the server and `sanxiang verify` would each write their own copy).
+  const unlock = dataDir ? lockDataDir(dataDir) : () => undefined;
+  let client: PGlite;
+  try {
+    client = await PGlite.create({ dataDir, loadDataDir });
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   const raw: RawSql = {
     exec: async (sql) => {
       await client.exec(sql);
@@ -64,7 +73,13 @@ async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undef
           query: async <T>(sql: string, params: unknown[] = []) => (await t.query<T>(sql, params)).rows,
         });
       }),
-    close: () => client.close(),
+    close: async () => {
+      try {
+        await client.close();
+      } finally {
+        unlock();
+      }
+    },
     dumpDataDir: () => client.dumpDataDir('gzip'),
   };
 }
