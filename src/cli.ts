@@ -9,6 +9,7 @@ import { registerExchangeCommands } from './exchange/cli.js';
 import { systemClock } from './platform/clock.js';
 import { WEB_DIST } from './platform/http/web-app.js';
 import { createDeps, createServer, openAndMigrate } from './server.js';
+import { DEFAULT_APP_ROLE, DEFAULT_OWNER_ROLE, setupDatabaseRoles } from './platform/db/roles.js';
 
 const program = new Command('sanxiang').description('三项制度 Sanxiang — administrative enforcement platform');
 
@@ -67,6 +68,32 @@ program
     const database = await openAndMigrate(loadConfig());
     console.log('migrations applied');
     await database.close();
+  });
+
+program
+  .command('db-roles')
+  .description(
+    'PostgreSQL: create the owner role (runs migrations) and the application role (SELECT/INSERT, UPDATE/DELETE only where no append-only trigger forbids it, no DDL); run once as a database administrator with DATABASE_URL',
+  )
+  .option('--owner <role>', 'the role that owns the tables', DEFAULT_OWNER_ROLE)
+  .option('--app <role>', 'the role the server connects as', DEFAULT_APP_ROLE)
+  .action(async (o: { owner: string; app: string }) => {
+    const config = loadConfig();
+    if (!config.databaseUrl) throw new Error('db-roles needs DATABASE_URL (an administrator of the PostgreSQL database)');
+    const database = await openAndMigrate(config);
+    try {
+      // Passwords come from the environment, not the command line (which other users can see in ps).
+      const result = await setupDatabaseRoles(database, {
+        owner: o.owner,
+        app: o.app,
+        ownerPassword: process.env.OWNER_DB_PASSWORD || undefined,
+        appPassword: process.env.APP_DB_PASSWORD || undefined,
+      });
+      console.log(`roles ready: ${o.owner} owns the tables; ${o.app} may not update or delete ${result.appendOnly.join(', ')}`);
+      console.log(`next: MIGRATION_DATABASE_URL=postgres://${o.owner}@…  DATABASE_URL=postgres://${o.app}@…  DATABASE_APP_ROLE=${o.app}  npx sanxiang serve`);
+    } finally {
+      await database.close();
+    }
   });
 
 program

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { DEFAULT_APP_ROLE } from './platform/db/roles.js';
 
 /**
  * Runtime configuration, read once from environment variables. Every setting has a default that
@@ -15,6 +16,14 @@ export interface Config {
   dataDir: string;
   /** PostgreSQL connection string; when unset the embedded PGlite database under DATA_DIR is used. */
   databaseUrl: string | undefined;
+  /**
+   * PostgreSQL connection of the owner role, for migrations (MIGRATION_DATABASE_URL). When set, the
+   * server migrates through it and serves through DATABASE_URL, which should then name the
+   * application role (DATABASE_APP_ROLE), which may not alter tables or switch off triggers.
+   */
+  migrationDatabaseUrl: string | undefined;
+  /** The application role that migrations grant privileges to, when it exists (DATABASE_APP_ROLE). */
+  databaseAppRole: string;
   /** Load the demo agencies on first start (SANXIANG_DEMO=0 to start empty). */
   demo: boolean;
   storage: StorageConfig;
@@ -75,6 +84,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/$/, ''),
     dataDir,
     databaseUrl: env.DATABASE_URL || undefined,
+    migrationDatabaseUrl: env.MIGRATION_DATABASE_URL || undefined,
+    databaseAppRole: env.DATABASE_APP_ROLE || DEFAULT_APP_ROLE,
     demo: flag(env.SANXIANG_DEMO, true),
     storage,
     sessionTtlMinutes: int(env.SESSION_TTL_MINUTES, 8 * 60),

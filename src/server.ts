@@ -10,10 +10,26 @@ import { buildApp } from './platform/http/app.js';
 import type { AppDeps } from './platform/http/context.js';
 import { createBlobStore } from './platform/storage/create-store.js';
 
-/** Opens the configured database (PGlite under DATA_DIR, or DATABASE_URL) and applies migrations. */
+/**
+ * Opens the configured database (PGlite under DATA_DIR, or DATABASE_URL) and applies migrations,
+ * through MIGRATION_DATABASE_URL (the owner role) when it is set.
+ */
 export async function openAndMigrate(config: Config): Promise<Database> {
+  if (config.migrationDatabaseUrl) {
+    const owner = await openDatabase({ databaseUrl: config.migrationDatabaseUrl });
+    try {
+      await migrate(owner, { appRole: config.databaseAppRole });
+    } finally {
+      await owner.close();
+    }
+  }
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: path.join(config.dataDir, 'pgdata') });
-  await migrate(database);
+  try {
+    await migrate(database, { appRole: config.databaseAppRole });
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
   return database;
 }
 

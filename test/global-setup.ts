@@ -4,6 +4,7 @@ import type { TestProject } from 'vitest/node';
 import { seedCalendarFromPackage } from '../src/calendar/service.js';
 import { openDatabase } from '../src/platform/db/database.js';
 import { migrate } from '../src/platform/db/migrate.js';
+import { DEFAULT_APP_ROLE, ensureLoginRole, grantApplicationPrivileges } from '../src/platform/db/roles.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -23,6 +24,10 @@ export default async function setup(project: TestProject) {
     const template = await openDatabase({ databaseUrl: withDatabase(url, name) });
     await migrate(template);
     await seedCalendarFromPackage(template.db, { actor: null, now: new Date() });
+    // Tests on PostgreSQL run the application as the production application role (see roles.ts):
+    // a test that needed more than that role holds would fail here, not in production.
+    await ensureLoginRole(template, DEFAULT_APP_ROLE);
+    await grantApplicationPrivileges(template, DEFAULT_APP_ROLE);
     await template.close();
     project.provide('dbTemplate', name);
     return async () => {
@@ -45,8 +50,12 @@ export default async function setup(project: TestProject) {
   return () => fs.rmSync(file, { force: true });
 }
 
-export function withDatabase(url: string, name: string): string {
+export function withDatabase(url: string, name: string, user?: string): string {
   const u = new URL(url);
   u.pathname = `/${name}`;
+  if (user) {
+    u.username = user;
+    u.password = '';
+  }
   return u.toString();
 }

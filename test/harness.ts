@@ -12,13 +12,19 @@ import { openDatabase, type Database } from '../src/platform/db/database.js';
 import { buildApp } from '../src/platform/http/app.js';
 import type { AppDeps } from '../src/platform/http/context.js';
 import { FsBlobStore } from '../src/platform/storage/fs-store.js';
+import { DEFAULT_APP_ROLE } from '../src/platform/db/roles.js';
 import { withDatabase } from './global-setup.js';
 
 /** The default "now" of tests: 2026-11-22 10:00 in China. */
 export const TEST_NOW = '2026-11-22T02:00:00Z';
 
-/** A fresh database for one test file, cloned from the migrated template. */
-export async function openTestDatabase(): Promise<Database> {
+/**
+ * A fresh database for one test file, cloned from the migrated template. On PostgreSQL the
+ * application connects as the application role, as in production; `owner` is a connection with
+ * the table owner's rights, for tests that tamper with the record as an administrator could. On
+ * PGlite (one connection, one user) both are the same.
+ */
+export async function openTestDatabase(): Promise<Database & { owner: Database }> {
   const template = inject('dbTemplate');
   const url = process.env.DATABASE_URL;
   if (url) {
@@ -26,25 +32,31 @@ export async function openTestDatabase(): Promise<Database> {
     const admin = await openDatabase({ databaseUrl: url });
     await admin.exec(`create database ${name} template ${template}`);
     await admin.close();
-    const database = await openDatabase({ databaseUrl: withDatabase(url, name) });
+    const owner = await openDatabase({ databaseUrl: withDatabase(url, name) });
+    const database = await openDatabase({ databaseUrl: withDatabase(url, name, DEFAULT_APP_ROLE) });
     const close = database.close;
     database.close = async () => {
       await close();
+      await owner.close();
       const a = await openDatabase({ databaseUrl: url });
       await a.exec(`drop database if exists ${name} with (force)`);
       await a.close();
     };
-    return database;
+    return Object.assign(database, { owner });
   }
   const blob = new Blob([fs.readFileSync(template)]);
-  return openDatabase({ loadDataDir: blob });
+  const database = await openDatabase({ loadDataDir: blob });
+  return Object.assign(database, { owner: database });
 }
 
 export interface TestContext {
   app: FastifyInstance;
   deps: AppDeps;
   clock: FixedClock;
+  /** The application's connection (the application role on PostgreSQL). */
   database: Database;
+  /** The table owner's connection to the same database (see openTestDatabase). */
+  owner: Database;
   config: Config;
   close(): Promise<void>;
 }
@@ -64,6 +76,7 @@ export async function createTestApp(options: { now?: string; config?: Partial<Co
     deps,
     clock,
     database,
+    owner: database.owner,
     config,
     close: async () => {
       // Tests that listen on a real socket may leave a half-read upload's connection open; a test

@@ -244,7 +244,7 @@ describe('seedDemoIfEmpty when loading fails part-way', () => {
 
   it('leaves nothing half-loaded', async () => {
     // Make the very last counsel row (in the last agency, after the others were confirmed) fail.
-    await t.database.exec(`
+    await t.owner.exec(`
       create function fail_demo_counsel() returns trigger language plpgsql as $$
       begin raise exception 'refused for the test'; end; $$;
       create trigger fail_demo_counsel before insert on counsel

@@ -26,7 +26,7 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sanxiang-verify-'));
 
 /** Runs SQL with the append-only triggers switched off, as the table owner could. */
 async function tamper(table: 'case_events' | 'documents' | 'evidence' | 'cases', statement: string) {
-  await ctx.database.exec(`alter table ${table} disable trigger user; ${statement}; alter table ${table} enable trigger user;`);
+  await ctx.owner.exec(`alter table ${table} disable trigger user; ${statement}; alter table ${table} enable trigger user;`);
 }
 
 const kinds = async () => (await verifyRecords(ctx.database.db, ctx.deps.store, { caseIds: [caseId] })).problems.map((p) => p.kind as ProblemKind);
@@ -70,7 +70,7 @@ beforeEach(async () => {
 const events = () => ctx.database.db.select().from(caseEvents).where(eq(caseEvents.caseId, caseId)).orderBy(asc(caseEvents.seq));
 
 describe('the database refuses changes to the record', () => {
-  it('rejects UPDATE, DELETE and TRUNCATE on case events, documents and evidence', async () => {
+  it('rejects UPDATE, DELETE and TRUNCATE on case events, documents and evidence, even from the table owner', async () => {
     for (const statement of [
       `update case_events set actor_label = 'x' where case_id = '${caseId}'`,
       `delete from case_events where case_id = '${caseId}'`,
@@ -79,7 +79,7 @@ describe('the database refuses changes to the record', () => {
       `delete from evidence where case_id = '${caseId}'`,
       `delete from cases where id = '${caseId}'`,
     ])
-      await expect(ctx.database.exec(statement), statement).rejects.toThrow(/append-only/);
+      await expect(ctx.owner.exec(statement), statement).rejects.toThrow(/append-only/);
   });
 });
 

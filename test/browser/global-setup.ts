@@ -7,6 +7,9 @@ import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { DEMO_PASSWORD } from '../../src/demo/seed.js';
+import { openDatabase } from '../../src/platform/db/database.js';
+import { DEFAULT_APP_ROLE, ensureLoginRole } from '../../src/platform/db/roles.js';
+import { withDatabase } from '../global-setup.js';
 import { CHROMIUM_PATH, SERVER_LOG } from './paths.js';
 
 declare module 'vitest' {
@@ -41,7 +44,9 @@ export default async function setup(project: TestProject) {
     PUBLIC_URL: baseUrl,
     SANXIANG_DEMO: '1',
     LOG_LEVEL: 'warn',
-    DATABASE_URL: postgres?.url ?? '',
+    // On PostgreSQL the server migrates as the owner and serves as the application role, as in production.
+    DATABASE_URL: postgres?.appUrl ?? '',
+    MIGRATION_DATABASE_URL: postgres?.url ?? '',
   };
 
   fs.mkdirSync(path.dirname(SERVER_LOG), { recursive: true });
@@ -118,17 +123,19 @@ async function waitForServer(server: ChildProcess, url: string, timeoutMs: numbe
   throw new Error(`the server did not answer ${url} within ${timeoutMs / 1000} s; see ${SERVER_LOG}:\n${tail(SERVER_LOG)}`);
 }
 
-/** A new, empty database on the PostgreSQL server of DATABASE_URL, dropped afterwards. */
-async function createPostgresDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+/**
+ * A new, empty database on the PostgreSQL server of DATABASE_URL, dropped afterwards; `appUrl`
+ * connects to it as the application role (created when missing).
+ */
+async function createPostgresDatabase(serverUrl: string): Promise<{ url: string; appUrl: string; drop(): Promise<void> }> {
   const name = `sanxiang_browser_${crypto.randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
+  const admin = await openDatabase({ databaseUrl: serverUrl });
+  await admin.exec(`create database ${name}`);
+  await ensureLoginRole(admin, DEFAULT_APP_ROLE);
+  await admin.close();
   return {
-    url: url.toString(),
+    url: withDatabase(serverUrl, name),
+    appUrl: withDatabase(serverUrl, name, DEFAULT_APP_ROLE),
     drop: async () => {
       const c = new pg.Client({ connectionString: serverUrl });
       await c.connect();
