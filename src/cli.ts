@@ -126,8 +126,14 @@ program
     if (o.writeAnchors) fs.writeFileSync(o.writeAnchors, JSON.stringify(report.anchors, null, 2));
     if (o.json) console.log(JSON.stringify({ ...report, anchors: undefined }, null, 2));
     else {
-      console.log(`核验 Verified: ${report.cases} cases, ${report.events} events, ${report.documents} documents, ${report.files} files`);
-      for (const p of report.problems) console.log(`  ✗ ${p.kind} case=${p.caseId}${p.seq ? ` seq=${p.seq}` : ''}${p.id ? ` id=${p.id}` : ''}${p.detail ? ` (${p.detail})` : ''}`);
+      console.log(
+        `核验 Verified: ${report.cases} cases, ${report.events} events, ${report.documents} documents, ${report.files} files; ` +
+          `audit log ${report.auditEvents} events in ${report.auditChains} chains`,
+      );
+      for (const p of report.problems) {
+        const where = 'caseId' in p ? `case=${p.caseId}` : `audit chain=${p.chain}`;
+        console.log(`  ✗ ${p.kind} ${where}${p.seq ? ` seq=${p.seq}` : ''}${p.id ? ` id=${p.id}` : ''}${p.detail ? ` (${p.detail})` : ''}`);
+      }
       console.log(report.problems.length ? `发现 ${report.problems.length} 处问题 ${report.problems.length} problem(s) found` : '记录完整，未被篡改 All records intact');
     }
     await database.close();

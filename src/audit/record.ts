@@ -1,6 +1,8 @@
+import { sql } from 'drizzle-orm';
 import type { Actor } from '../accounts/roles.js';
 import type { Tx } from '../platform/db/database.js';
-import { auditEvents } from './tables.js';
+import { AUDIT_GENESIS_HASH, auditEventHash, chainOf, type ChainedAuditEvent } from './chain.js';
+import { auditChainHeads, auditEvents } from './tables.js';
 
 /**
  * Audit actions: one name per event with its meaning. Writes are recorded as `<noun>.<verb>`;
@@ -65,10 +67,22 @@ export interface AuditEntry {
   detail?: Record<string, unknown>;
 }
 
-/** Appends one audit event in the caller's transaction, so the record and the change commit together. */
+/**
+ * Appends one audit event in the caller's transaction, so the record and the change commit
+ * together. The event is chained to the previous one of its agency's chain: the chain's head row
+ * is created or locked by one upsert, so concurrent events of one agency line up one after another.
+ */
 export async function recordAudit(tx: Tx, ctx: AuditContext, entry: AuditEntry): Promise<void> {
-  await tx.insert(auditEvents).values({
-    at: ctx.now,
+  const chain = chainOf(entry.agencyId);
+  const [head] = await tx
+    .insert(auditChainHeads)
+    .values({ chain, seq: 0, hash: AUDIT_GENESIS_HASH })
+    .onConflictDoUpdate({ target: auditChainHeads.chain, set: { seq: sql`${auditChainHeads.seq}` } })
+    .returning();
+  const event: ChainedAuditEvent = {
+    chain,
+    seq: head!.seq + 1,
+    at: ctx.now.toISOString(),
     actorUserId: ctx.actor?.userId ?? null,
     actorLabel: ctx.actor ? `${ctx.actor.displayName} (${ctx.actor.username})` : (ctx.label ?? 'public'),
     agencyId: entry.agencyId ?? null,
@@ -77,6 +91,12 @@ export async function recordAudit(tx: Tx, ctx: AuditContext, entry: AuditEntry):
     subjectId: entry.subjectId ?? null,
     ip: ctx.actor?.ip ?? ctx.ip ?? null,
     userAgent: ctx.actor?.userAgent ?? ctx.userAgent ?? null,
-    detail: entry.detail ?? {},
-  });
+    // As it will read back from jsonb (undefined dropped, dates as strings), so the hash verifies.
+    detail: JSON.parse(JSON.stringify(entry.detail ?? {})) as Record<string, unknown>,
+    prevHash: head!.hash,
+  };
+  const hash = auditEventHash(event);
+  const { seq, at, ...columns } = event;
+  await tx.insert(auditEvents).values({ ...columns, at: ctx.now, chainSeq: seq, hash });
+  await tx.update(auditChainHeads).set({ seq, hash }).where(sql`${auditChainHeads.chain} = ${chain}`);
 }

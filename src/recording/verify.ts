@@ -6,6 +6,7 @@ import { contentKey } from '../platform/storage/content-store.js';
 import { chainedEventOf, eventHash, GENESIS_HASH } from './chain.js';
 import { documentFieldsHash } from './cases/complete-step.js';
 import { caseEvents, cases, documents, evidence } from './tables.js';
+import { verifyAuditLog, type AuditProblem } from '../audit/verify-audit.js';
 
 /**
  * What `sanxiang verify` can find (R11, R12):
@@ -33,7 +34,7 @@ export type ProblemKind =
   | 'file_missing'
   | 'file_altered';
 
-export interface Problem {
+export interface CaseProblem {
   kind: ProblemKind;
   caseId: string;
   seq?: number;
@@ -41,7 +42,13 @@ export interface Problem {
   detail?: string;
 }
 
-/** A case's chain position taken earlier (e.g. published or printed daily), to detect a rewritten chain. */
+/** A problem in a case record, or in an audit chain (see src/audit/verify-audit.ts). */
+export type Problem = CaseProblem | AuditProblem;
+
+/**
+ * Chain positions taken earlier (e.g. published or printed daily), to detect a rewritten chain:
+ * by case id, and by `audit:<chain>` for the audit log's chains.
+ */
 export type Anchors = Record<string, { seq: number; hash: string }>;
 
 export interface VerifyReport {
@@ -49,6 +56,9 @@ export interface VerifyReport {
   events: number;
   documents: number;
   files: number;
+  /** Audit rows and chains checked (all of them unless only some cases were asked for). */
+  auditEvents: number;
+  auditChains: number;
   problems: Problem[];
   /** The tip of every case now: keep it somewhere else and pass it back as anchors later. */
   anchors: Anchors;
@@ -73,8 +83,8 @@ type Payload = Record<string, unknown>;
 
 /** Re-derives every case's chain, and checks documents and evidence (rows and files) against it. */
 export async function verifyRecords(db: Db, store: BlobStore, options: { caseIds?: string[]; anchors?: Anchors; files?: boolean } = {}): Promise<VerifyReport> {
-  const report: VerifyReport = { cases: 0, events: 0, documents: 0, files: 0, problems: [], anchors: {} };
-  const problem = (p: Problem) => report.problems.push(p);
+  const report: VerifyReport = { cases: 0, events: 0, documents: 0, files: 0, auditEvents: 0, auditChains: 0, problems: [], anchors: {} };
+  const problem = (p: CaseProblem) => report.problems.push(p);
   const caseRows = await db
     .select({ id: cases.id, headSeq: cases.headSeq, headHash: cases.headHash })
     .from(cases)
@@ -145,6 +155,13 @@ export async function verifyRecords(db: Db, store: BlobStore, options: { caseIds
       else if (got.sha256 !== recorded.sha256 || got.sm3 !== recorded.sm3) problem({ kind: 'file_altered', caseId: c.id, id: ev.id, detail: ev.title });
     }
     for (const id of recordedEvidence.keys()) problem({ kind: 'evidence_missing', caseId: c.id, id });
+  }
+  if (!options.caseIds) {
+    const audit = await verifyAuditLog(db, options.anchors);
+    report.auditEvents = audit.events;
+    report.auditChains = audit.chains;
+    report.problems.push(...audit.problems);
+    Object.assign(report.anchors, audit.anchors);
   }
   return report;
 }

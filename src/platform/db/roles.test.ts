@@ -79,7 +79,10 @@ describe('sanxiang db-roles', () => {
 describe('the application role', () => {
   it('may read and append to the record', async () => {
     expect(await as(APP, `select count(*) from case_events`)).toBe('ok');
-    expect(await as(APP, `insert into audit_events (actor_label, action, subject_type) values ('test', 'test.append', 'test')`)).toBe('ok');
+    const chained = `'test', 1, repeat('0', 64), repeat('a', 64)`;
+    expect(await as(APP, `insert into audit_events (actor_label, action, subject_type, chain, chain_seq, prev_hash, hash) values ('test', 'test.append', 'test', ${chained})`)).toBe('ok');
+    // …but only chained: an audit row outside the chain is refused by a check constraint.
+    expect(await as(APP, `insert into audit_events (actor_label, action, subject_type) values ('test', 'test.append', 'test')`)).toBe('23514');
   });
 
   it('may change the mutable registry rows (users, sessions)', async () => {
