@@ -6,12 +6,11 @@ import { agencies } from '../organisation/tables.js';
 import { organisationPolicy } from '../organisation/policy.js';
 import { calendarPolicy } from '../calendar/policy.js';
 import type { Db } from '../platform/db/database.js';
-import { AppError } from '../platform/errors.js';
 import { actorOf, auditContext, transaction, type App, type AppDeps } from '../platform/http/context.js';
 import { errorBody, idParams, pageQuery } from '../platform/http/schemas.js';
 import { actorForUser, createApiToken, revokeSession, SESSION_COOKIE } from './authenticate.js';
 import { login } from './login.js';
-import { assertMayGrant, createUser, updateUser } from './manage-users.js';
+import { assertMayEditUser, assertMayGrant, createUser, updateUser } from './manage-users.js';
 import { accountsPolicy } from './policy.js';
 import { ROLES, hasRole, type Actor } from './roles.js';
 import { agencyScopeCondition, allowed, authorize, loadAgencyRef } from './scope.js';
@@ -222,16 +221,15 @@ export async function accountsRoutes(app: App, deps: AppDeps) {
           roles: z.array(role).min(1),
           scopeRegionCode: z.string().regex(/^\d{6}(\d{3})?$/).nullish(),
         }),
-        response: { 201: userOut, 400: errorBody, 403: errorBody, 409: errorBody },
+        response: { 201: userOut, 400: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 422: errorBody },
       },
     },
     async (request, reply) => {
       const actor = actorOf(request);
       const body = request.body;
-      const target = body.agencyId ? await loadAgencyRef(db, body.agencyId) : undefined;
-      if (!target && !hasRole(actor, 'system_admin')) throw new AppError('FORBIDDEN');
-      authorize(accountsPolicy, actor, 'user.manage', target);
-      assertMayGrant(actor, body.roles);
+      const agency = body.agencyId ? await loadAgencyRef(db, body.agencyId) : null;
+      authorize(accountsPolicy, actor, 'user.manage', agency ?? undefined);
+      assertMayGrant(actor, agency, body.roles, body.scopeRegionCode);
       const user = await transaction(deps, (tx) => createUser(tx, auditContext(request, deps), body));
       return reply.status(201).send(presentUser(user, await agencyName(db, user.agencyId)));
     },
@@ -256,13 +254,10 @@ export async function accountsRoutes(app: App, deps: AppDeps) {
     },
     async (request) => {
       const actor = actorOf(request);
-      const [existing] = await db.select().from(users).where(eq(users.id, request.params.id));
-      if (!existing) throw new AppError('NOT_FOUND');
-      const target = existing.agencyId ? await loadAgencyRef(db, existing.agencyId) : undefined;
-      if (!target && !hasRole(actor, 'system_admin')) throw new AppError('NOT_FOUND');
-      authorize(accountsPolicy, actor, 'user.manage', target);
-      assertMayGrant(actor, [...(existing.roles as z.infer<typeof role>[]), ...(request.body.roles ?? [])]);
-      const user = await transaction(deps, (tx) => updateUser(tx, auditContext(request, deps), existing.id, request.body));
+      const user = await transaction(deps, async (tx) => {
+        await assertMayEditUser(tx, actor, request.params.id, request.body.roles);
+        return updateUser(tx, auditContext(request, deps), request.params.id, request.body);
+      });
       return presentUser(user, await agencyName(db, user.agencyId));
     },
   );
