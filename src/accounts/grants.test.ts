@@ -220,6 +220,33 @@ describe('PATCH /api/users/:id: editor × target account × change', () => {
       expect(actual).toEqual(expected);
     }, 120_000);
   });
+
+  it('the user list tells each editor which accounts they may edit, by the same table', async () => {
+    const targets = await Promise.all(PATCH_TARGETS.map((tg, i) => makeAccount(`list-${i}`, tg.agency, tg.roles)));
+    for (const editor of CREATORS.filter((c) => c.roles.some((r) => MANAGERS.has(r)))) {
+      const items: { id: string; editable: boolean }[] = [];
+      for (let total = 1; items.length < total; ) {
+        const page = (await sessions.get(editor.username)!.get(`/api/users?limit=500&offset=${items.length}`)).json();
+        if (!page.items.length) break;
+        items.push(...page.items);
+        total = page.total;
+      }
+      const shown = PATCH_TARGETS.map((tg, i) => `${tg.name}: ${items.find((u) => u.id === targets[i]!.id)?.editable ?? 'hidden'}`);
+      const want = PATCH_TARGETS.map((tg) => {
+        const status = expectedEdit(editor, tg.agency, tg.roles, []);
+        return `${tg.name}: ${status === 404 ? 'hidden' : status === 200}`;
+      });
+      expect(shown, editor.username).toEqual(want);
+    }
+  });
+
+  it('/api/auth/me lists the roles each user may grant', async () => {
+    for (const c of CREATORS) {
+      const { grantableRoles } = (await sessions.get(c.username)!.get('/api/auth/me')).json();
+      const want = c.roles.includes('system_admin') ? [...ROLES] : c.roles.some((r) => MANAGERS.has(r)) ? ROLES.filter((r) => AGENCY_LEVEL.has(r)) : [];
+      expect(grantableRoles, c.username).toEqual(want);
+    }
+  });
 });
 
 describe('the reported attack', () => {

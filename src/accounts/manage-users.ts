@@ -6,7 +6,7 @@ import { AppError, invalidField } from '../platform/errors.js';
 import { assertStrongPassword, hashPassword } from './passwords.js';
 import { accountsPolicy } from './policy.js';
 import { ROLES, hasRole, type Actor, type Role } from './roles.js';
-import { authorize, loadAgencyRef, type AgencyRef } from './scope.js';
+import { allowed, authorize, loadAgencyRef, type AgencyRef } from './scope.js';
 import { users } from './tables.js';
 
 export interface UserInput {
@@ -55,20 +55,37 @@ export function assertMayGrant(actor: Actor, agency: AgencyRef | null, roles: re
 }
 
 /**
+ * Whether the actor may edit an account of `agency` holding `roles`: they must see it, manage
+ * accounts, and be able to grant every role it holds. Accounts without an agency are a system
+ * administrator's alone.
+ */
+export function mayEditUser(actor: Actor, agency: AgencyRef | null, roles: readonly Role[]): boolean {
+  if (!agency && !hasRole(actor, 'system_admin')) return false;
+  if (!allowed(accountsPolicy, actor, 'user.manage', agency ?? undefined)) return false;
+  const grantable = grantableRoles(actor, agency);
+  return roles.every((r) => grantable.has(r));
+}
+
+/** Roles the actor may grant to some account (for the UI's role picker). */
+export const rolesGrantableSomewhere = (actor: Actor): Role[] =>
+  hasRole(actor, 'system_admin') ? [...ROLES] : hasRole(actor, 'agency_admin', 'supervisor') ? [...AGENCY_ROLES] : [];
+
+/**
  * Authorises an edit (roles, name, password, disabled, unlock) of an existing account, inside the
  * edit's transaction with the row locked, so the roles checked are the roles changed. The actor
  * must be able to grant every role the account holds and every role it is given: an agency
  * administrator or supervisor cannot touch a system administrator, a supervisor or an account of
  * a foreign agency, and nobody edits anyone, themselves included, into more than they hold.
- * Accounts without an agency are seen by system administrators only (404 for everyone else).
+ * Accounts without an agency, and accounts out of scope, answer 404. Returns the account's agency.
  */
-export async function assertMayEditUser(tx: Tx, actor: Actor, userId: string, newRoles: readonly Role[] = []): Promise<void> {
+export async function assertMayEditUser(tx: Tx, actor: Actor, userId: string, newRoles: readonly Role[] = []): Promise<AgencyRef | null> {
   const [existing] = await tx.select({ agencyId: users.agencyId, roles: users.roles }).from(users).where(eq(users.id, userId)).for('update');
   if (!existing) throw new AppError('NOT_FOUND');
   const agency = existing.agencyId ? await loadAgencyRef(tx, existing.agencyId) : null;
   if (!agency && !hasRole(actor, 'system_admin')) throw new AppError('NOT_FOUND');
   authorize(accountsPolicy, actor, 'user.manage', agency ?? undefined);
-  assertMayGrant(actor, agency, [...(existing.roles as Role[]), ...newRoles]);
+  if (!mayEditUser(actor, agency, [...(existing.roles as Role[]), ...newRoles])) throw new AppError('FORBIDDEN');
+  return agency;
 }
 
 /** A supervision region must exist and belongs to a supervisor account only. */
