@@ -291,6 +291,8 @@ describe('scopeRegionCode', () => {
     const sysadmin = sessions.get('sysadmin')!;
     const res = await sysadmin.post('/api/users', { username: 'sup.shanxi', displayName: '山西监督', password: PASSWORD, agencyId: world.bureauB.id, roles: ['supervisor'], scopeRegionCode: '140000' });
     expect(res.statusCode).toBe(201);
+    const [audit] = await t.database.query<{ detail: unknown }>(`select detail from audit_events where action = 'user.created' and subject_id = $1`, [res.json().id]);
+    expect(audit!.detail).toEqual({ username: 'sup.shanxi', roles: ['supervisor'], scopeRegionCode: '140000' });
     const shanxi = await loginAs(t.app, 'sup.shanxi', PASSWORD);
     const names = (await shanxi.get('/api/users?limit=200')).json().items.map((u: { username: string }) => u.username);
     expect(names).toContain('admin_b');

@@ -124,7 +124,7 @@ export async function createUser(tx: Tx, ctx: AuditContext, input: UserInput, op
     subjectType: 'user',
     subjectId: user!.id,
     agencyId: input.agencyId,
-    detail: { username: input.username, roles: input.roles },
+    detail: { username: input.username, roles: input.roles, scopeRegionCode: input.scopeRegionCode ?? null },
   });
   return user!;
 }
