@@ -2,18 +2,17 @@ import { recordingPolicy } from '../recording/policy.js';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { auditEvents } from '../audit/tables.js';
-import { agencies } from '../organisation/tables.js';
+import { agencies, regions } from '../organisation/tables.js';
 import { organisationPolicy } from '../organisation/policy.js';
 import { calendarPolicy } from '../calendar/policy.js';
 import type { Db } from '../platform/db/database.js';
-import { AppError } from '../platform/errors.js';
 import { actorOf, auditContext, transaction, type App, type AppDeps } from '../platform/http/context.js';
 import { errorBody, idParams, pageQuery } from '../platform/http/schemas.js';
 import { actorForUser, createApiToken, revokeSession, SESSION_COOKIE } from './authenticate.js';
 import { login } from './login.js';
-import { assertMayGrant, createUser, updateUser } from './manage-users.js';
+import { assertMayEditUser, assertMayGrant, createUser, mayEditUser, rolesGrantableSomewhere, updateUser } from './manage-users.js';
 import { accountsPolicy } from './policy.js';
-import { ROLES, hasRole, type Actor } from './roles.js';
+import { ROLES, hasRole, type Actor, type Role } from './roles.js';
 import { agencyScopeCondition, allowed, authorize, loadAgencyRef } from './scope.js';
 import { recordAudit } from '../audit/record.js';
 import { users } from './tables.js';
@@ -31,6 +30,8 @@ const userOut = z.object({
   disabled: z.boolean(),
   locked: z.boolean(),
   lastLoginAt: z.date().nullable(),
+  /** Whether the current user may edit this account (they could grant every role it holds). */
+  editable: z.boolean(),
 });
 
 const meOut = z.object({
@@ -46,6 +47,8 @@ const meOut = z.object({
   csrfToken: z.string().nullable(),
   /** What the user may do, so the UI never re-derives the rules. */
   can: z.record(z.string(), z.boolean()),
+  /** Roles the user may grant to some account (issue 7: never more than they hold). */
+  grantableRoles: z.array(role),
 });
 
 async function agencyName(db: Db, id: string | null) {
@@ -79,7 +82,7 @@ function capabilities(actor: Actor): Record<string, boolean> {
 export async function accountsRoutes(app: App, deps: AppDeps) {
   const { db } = deps.database;
 
-  const presentUser = (u: typeof users.$inferSelect, name: string | null) => ({
+  const presentUser = (u: typeof users.$inferSelect, name: string | null, editable: boolean) => ({
     id: u.id,
     username: u.username,
     displayName: u.displayName,
@@ -90,6 +93,7 @@ export async function accountsRoutes(app: App, deps: AppDeps) {
     disabled: u.disabled,
     locked: !!u.lockedUntil && u.lockedUntil > deps.clock.now(),
     lastLoginAt: u.lastLoginAt,
+    editable,
   });
 
   const me = async (actor: Actor, csrfToken: string | null) => ({
@@ -104,6 +108,7 @@ export async function accountsRoutes(app: App, deps: AppDeps) {
     },
     csrfToken,
     can: capabilities(actor),
+    grantableRoles: rolesGrantableSomewhere(actor),
   });
 
   app.post(
@@ -196,15 +201,17 @@ export async function accountsRoutes(app: App, deps: AppDeps) {
         agencyId ? eq(users.agencyId, agencyId) : undefined,
       );
       const rows = await db
-        .select({ u: users, agencyName: agencies.name })
+        .select({ u: users, agencyName: agencies.name, regionCode: agencies.regionCode, regionPath: regions.path })
         .from(users)
         .leftJoin(agencies, eq(agencies.id, users.agencyId))
+        .leftJoin(regions, eq(regions.code, agencies.regionCode))
         .where(where)
         .orderBy(users.username)
         .limit(limit)
         .offset(offset);
       const [{ count }] = (await db.select({ count: sql<number>`count(*)::int` }).from(users).where(where)) as [{ count: number }];
-      return { items: rows.map((r) => presentUser(r.u, r.agencyName)), total: count };
+      const agencyOf = (r: (typeof rows)[number]) => (r.u.agencyId && r.regionCode && r.regionPath ? { id: r.u.agencyId, regionCode: r.regionCode, regionPath: r.regionPath } : null);
+      return { items: rows.map((r) => presentUser(r.u, r.agencyName, mayEditUser(actor, agencyOf(r), r.u.roles as Role[]))), total: count };
     },
   );
 
@@ -222,18 +229,17 @@ export async function accountsRoutes(app: App, deps: AppDeps) {
           roles: z.array(role).min(1),
           scopeRegionCode: z.string().regex(/^\d{6}(\d{3})?$/).nullish(),
         }),
-        response: { 201: userOut, 400: errorBody, 403: errorBody, 409: errorBody },
+        response: { 201: userOut, 400: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 422: errorBody },
       },
     },
     async (request, reply) => {
       const actor = actorOf(request);
       const body = request.body;
-      const target = body.agencyId ? await loadAgencyRef(db, body.agencyId) : undefined;
-      if (!target && !hasRole(actor, 'system_admin')) throw new AppError('FORBIDDEN');
-      authorize(accountsPolicy, actor, 'user.manage', target);
-      assertMayGrant(actor, body.roles);
+      const agency = body.agencyId ? await loadAgencyRef(db, body.agencyId) : null;
+      authorize(accountsPolicy, actor, 'user.manage', agency ?? undefined);
+      assertMayGrant(actor, agency, body.roles, body.scopeRegionCode);
       const user = await transaction(deps, (tx) => createUser(tx, auditContext(request, deps), body));
-      return reply.status(201).send(presentUser(user, await agencyName(db, user.agencyId)));
+      return reply.status(201).send(presentUser(user, await agencyName(db, user.agencyId), mayEditUser(actor, agency, body.roles)));
     },
   );
 
@@ -256,14 +262,11 @@ export async function accountsRoutes(app: App, deps: AppDeps) {
     },
     async (request) => {
       const actor = actorOf(request);
-      const [existing] = await db.select().from(users).where(eq(users.id, request.params.id));
-      if (!existing) throw new AppError('NOT_FOUND');
-      const target = existing.agencyId ? await loadAgencyRef(db, existing.agencyId) : undefined;
-      if (!target && !hasRole(actor, 'system_admin')) throw new AppError('NOT_FOUND');
-      authorize(accountsPolicy, actor, 'user.manage', target);
-      assertMayGrant(actor, [...(existing.roles as z.infer<typeof role>[]), ...(request.body.roles ?? [])]);
-      const user = await transaction(deps, (tx) => updateUser(tx, auditContext(request, deps), existing.id, request.body));
-      return presentUser(user, await agencyName(db, user.agencyId));
+      const { user, agency } = await transaction(deps, async (tx) => {
+        const agency = await assertMayEditUser(tx, actor, request.params.id, request.body.roles);
+        return { user: await updateUser(tx, auditContext(request, deps), request.params.id, request.body), agency };
+      });
+      return presentUser(user, await agencyName(db, user.agencyId), mayEditUser(actor, agency, user.roles as Role[]));
     },
   );
 

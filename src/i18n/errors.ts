@@ -65,6 +65,9 @@ export const errorMessages = {
   ACCESS_REQUEST_STATE: { zh: '查阅申请当前状态不允许该操作', en: 'The access request is not in a state that allows this' },
   ACCESS_NOT_GRANTED: { zh: '没有有效的查阅授权', en: 'No valid access grant' },
   INTERNAL: { zh: '服务器内部错误', en: 'Internal server error' },
+  // Issue 7, privileges: separation of duties in access requests (R9).
+  SELF_APPROVAL_FORBIDDEN: { zh: '不能审批本人提出或本人已出具意见的申请', en: 'You may not approve a request you lodged or gave the opinion on' },
+  ACCESS_GRANT_NOT_HELD: { zh: '该查阅授权不属于您，只能由申请登记人使用', en: 'This access grant is not yours: only the person who lodged it may use it' },
 } as const satisfies Record<string, Message>;
 
 export type ErrorCode = keyof typeof errorMessages;

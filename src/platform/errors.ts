@@ -57,6 +57,9 @@ const statusOf: Record<ErrorCode, number> = {
   ACCESS_REQUEST_STATE: 409,
   ACCESS_NOT_GRANTED: 403,
   INTERNAL: 500,
+  // Issue 7, privileges: separation of duties in access requests (R9).
+  SELF_APPROVAL_FORBIDDEN: 403,
+  ACCESS_GRANT_NOT_HELD: 403,
 };
 
 export interface FieldIssue {

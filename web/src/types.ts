@@ -47,6 +47,8 @@ export interface Me {
   };
   csrfToken: string | null;
   can: Partial<Record<Capability, boolean>>;
+  /** Roles the user may grant to some account; the server checks each grant against the account's agency. */
+  grantableRoles: Role[];
 }
 
 export interface Page<T> {
@@ -175,6 +177,8 @@ export interface User {
   disabled: boolean;
   locked: boolean;
   lastLoginAt: string | null;
+  /** Whether the current user may edit this account (they could grant every role it holds). */
+  editable: boolean;
 }
 
 export interface AuditEvent {

@@ -1,14 +1,14 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Actor } from '../../accounts/roles.js';
 import { authorize, loadAgencyRef } from '../../accounts/scope.js';
 import type { AuditContext } from '../../audit/record.js';
-import type { Tx } from '../../platform/db/database.js';
+import type { Db, Tx } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
 import { appendCaseEvent } from '../chain.js';
 import { loadCaseFor, type CaseRow } from '../cases/load.js';
 import { recordingPolicy } from '../policy.js';
-import { accessRequests } from '../tables.js';
+import { accessRequests, caseEvents } from '../tables.js';
 
 export const accessRequestBody = z
   .object({
@@ -43,6 +43,41 @@ async function loadRequest(tx: Tx, actor: Actor, id: string, permission: Paramet
   return { request, kase };
 }
 
+/**
+ * Who lodged each request of a case: the actor of its access.requested event, read from the case
+ * chain rather than from the mutable request row. For a staff request that is the requester; for a
+ * party's request it is the officer who received it and attends the party's reading or copying.
+ */
+export async function lodgersOf(tx: Db | Tx, caseId: string, requestId?: string): Promise<Map<string, string | null>> {
+  const requestIdOf = sql<string>`${caseEvents.payload}->>'requestId'`;
+  const rows = await tx
+    .select({ requestId: requestIdOf, userId: caseEvents.actorUserId })
+    .from(caseEvents)
+    .where(and(eq(caseEvents.caseId, caseId), eq(caseEvents.type, 'access.requested'), requestId ? sql`${requestIdOf} = ${requestId}` : undefined));
+  return new Map(rows.map((r) => [r.requestId, r.userId]));
+}
+
+/**
+ * Separation of duties (issue 7): whoever lodged a request — for themselves or on behalf of a
+ * party, which is how a division head could otherwise approve their own disguised request — never
+ * gives the opinion on it nor decides it, and the leader's approval comes from someone other than
+ * the division head whose opinion it follows, so R9's two signatures are two people.
+ */
+function assertNotOwnApproval(actor: Actor, request: AccessRequestRow, lodger: string | null | undefined, step: 'opinion' | 'decision'): void {
+  if (lodger === actor.userId) throw new AppError('SELF_APPROVAL_FORBIDDEN', [], { reason: 'own_request' });
+  if (step === 'decision' && request.divisionOpinionBy === actor.userId) throw new AppError('SELF_APPROVAL_FORBIDDEN', [], { reason: 'own_opinion' });
+}
+
+/** What the actor may do next with each request, so the UI never re-derives the rules. */
+export function accessRequestCan(actor: Actor, request: AccessRequestRow, lodger: string | null | undefined) {
+  const own = lodger === actor.userId;
+  return {
+    giveOpinion: request.status === 'pending' && !own && actor.roles.includes('division_head'),
+    decide: request.status === 'opinion_given' && !own && request.divisionOpinionBy !== actor.userId && actor.roles.includes('agency_leader'),
+    use: request.status === 'approved' && own,
+  };
+}
+
 export async function requestAccess(tx: Tx, ctx: AuditContext, actor: Actor, caseId: string, input: z.infer<typeof accessRequestBody>) {
   const kase = await loadCaseFor(tx, actor, caseId, 'access.request');
   const [row] = await tx
@@ -56,6 +91,7 @@ export async function requestAccess(tx: Tx, ctx: AuditContext, actor: Actor, cas
 /** The division head's opinion; for a licensing file it is the approval itself (R9). */
 export async function giveOpinion(tx: Tx, ctx: AuditContext, actor: Actor, id: string, input: z.infer<typeof opinionBody>) {
   const { request, kase } = await loadRequest(tx, actor, id, 'access.opinion');
+  assertNotOwnApproval(actor, request, (await lodgersOf(tx, request.caseId, id)).get(id), 'opinion');
   if (request.status !== 'pending') throw new AppError('ACCESS_REQUEST_STATE', [], { status: request.status });
   const final = !input.agree || !needsLeaderApproval(kase);
   const status = !input.agree ? 'rejected' : final ? 'approved' : 'opinion_given';
@@ -77,6 +113,7 @@ export async function giveOpinion(tx: Tx, ctx: AuditContext, actor: Actor, id: s
 /** A leader's approval after the division head's opinion, with a time box. */
 export async function decideAccess(tx: Tx, ctx: AuditContext, actor: Actor, id: string, input: z.infer<typeof decisionBody>) {
   const { request } = await loadRequest(tx, actor, id, 'access.decide');
+  assertNotOwnApproval(actor, request, (await lodgersOf(tx, request.caseId, id)).get(id), 'decision');
   if (request.status !== 'opinion_given') throw new AppError('ACCESS_REQUEST_STATE', [], { status: request.status });
   const validUntil = new Date(ctx.now.getTime() + input.validDays * DAY_MS);
   const [row] = await tx
@@ -97,9 +134,13 @@ export async function decideAccess(tx: Tx, ctx: AuditContext, actor: Actor, id: 
   return row!;
 }
 
-/** Records one use of a grant (the file read or copied); outside the grant it is refused, and the refusal is not a use. */
+/**
+ * Records one use of a grant (the file read or copied); outside the grant it is refused, and the
+ * refusal is not a use. A grant is used only by its holder — the account that lodged it (issue 7).
+ */
 export async function useAccess(tx: Tx, ctx: AuditContext, actor: Actor, id: string, input: z.infer<typeof useBody>) {
   const { request } = await loadRequest(tx, actor, id, 'access.request');
+  if ((await lodgersOf(tx, request.caseId, id)).get(id) !== actor.userId) throw new AppError('ACCESS_GRANT_NOT_HELD');
   const inWindow = request.status === 'approved' && request.validFrom && request.validUntil && ctx.now >= request.validFrom && ctx.now < request.validUntil;
   if (!inWindow) throw new AppError('ACCESS_NOT_GRANTED', [], { status: request.status, validUntil: request.validUntil?.toISOString() ?? null });
   if (input.action === 'copy' && request.mode !== 'copy') throw new AppError('ACCESS_NOT_GRANTED', [], { reason: 'read_only_grant' });

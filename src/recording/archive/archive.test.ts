@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleDocumentFields } from '../../demo/document-fields.js';
-import { createTestApp, type Session, type TestContext } from '../../../test/harness.js';
+import { createTestApp, loginAs, type Session, type TestContext } from '../../../test/harness.js';
 import { buildRecordingWorld, partyCompany, recordingSessions, type RecordingWorld } from '../../../test/recording-world.js';
 import { transferDeadline } from './archive.js';
 
@@ -128,6 +128,86 @@ describe('access requests (R9)', () => {
   it('is hidden from another agency', async () => {
     expect((await s.officerB.get(`/api/cases/${caseId}/access-requests`)).statusCode).toBe(404);
     expect((await s.officerB.post(`/api/cases/${caseId}/access-requests`, { requesterKind: 'staff', requesterName: 'x', purpose: 'xx', mode: 'read' })).statusCode).toBe(404);
+  });
+});
+
+describe('separation of duties in access requests (issue 7)', () => {
+  let levyCaseId: string;
+  let licensingCaseId: string;
+  let leader2: Session;
+  let headLeader: Session;
+  const events = async (caseId: string) => (await ok(s.li.get(`/api/cases/${caseId}`))).timeline.map((e: { type: string }) => e.type).filter((t: string) => t.startsWith('access.'));
+  const register = (who: Session, caseId: string, requesterKind: 'party' | 'staff' = 'staff', mode: 'read' | 'copy' = 'read') =>
+    ok(who.post(`/api/cases/${caseId}/access-requests`, { requesterKind, requesterName: '申请人', purpose: '案卷评查', mode }), 201);
+  const refusal = async (res: Promise<{ statusCode: number; json(): any }>) => {
+    const r = await res;
+    return `${r.statusCode} ${r.json().error?.code}`;
+  };
+
+  beforeAll(async () => {
+    ctx.clock.set('2026-11-25T01:00:00Z');
+    levyCaseId = await closedLevyCase();
+    const licensing = await ok(
+      s.li.post('/api/cases', { procedure: 'licensing', powerItemId: world.items.licensing.id, title: '无线电台设置申请', source: 'application', sourceDetail: { content: '申请设置通信基站1座', receivedOn: '2026-11-25' }, parties: [partyCompany()] }),
+      201,
+    );
+    licensingCaseId = licensing.id;
+    // A second leader, and one person holding both approving roles, made by the agency's administrator.
+    for (const [username, roles] of [['leader2_a', ['agency_leader']], ['head_leader_a', ['division_head', 'agency_leader']]] as const) {
+      await ok(s.adminA.post('/api/users', { username, displayName: username, password: 'Test-password-2026', agencyId: world.agencyA.id, roles }), 201);
+    }
+    leader2 = await loginAs(ctx.app, 'leader2_a', 'Test-password-2026');
+    headLeader = await loginAs(ctx.app, 'head_leader_a', 'Test-password-2026');
+  });
+
+  it('a division head cannot approve their own request on a licensing file, lodged for themselves or in a party\'s name', async () => {
+    for (const kind of ['staff', 'party'] as const) {
+      const req = await register(s.head, licensingCaseId, kind);
+      expect(await refusal(s.head.post(`/api/access-requests/${req.id}/opinion`, { agree: true, opinion: '同意' }))).toBe('403 SELF_APPROVAL_FORBIDDEN');
+      const [row] = await ctx.database.query<{ status: string }>('select status from access_requests where id = $1', [req.id]);
+      expect(row!.status).toBe('pending');
+      expect((await s.head.post(`/api/access-requests/${req.id}/use`, { action: 'read' })).json().error.code).toBe('ACCESS_NOT_GRANTED');
+    }
+    expect(await events(licensingCaseId)).toEqual(['access.requested', 'access.requested']);
+  });
+
+  it('a leader cannot decide their own request; another leader can, and only the requester then uses the grant', async () => {
+    const req = await register(s.leader, levyCaseId, 'staff', 'copy');
+    await ok(s.head.post(`/api/access-requests/${req.id}/opinion`, { agree: true, opinion: '同意' }));
+    expect(await refusal(s.leader.post(`/api/access-requests/${req.id}/decision`, { approve: true, validDays: 30 }))).toBe('403 SELF_APPROVAL_FORBIDDEN');
+    const [row] = await ctx.database.query<{ status: string; decided_by: string | null }>('select status, decided_by from access_requests where id = $1', [req.id]);
+    expect(row).toEqual({ status: 'opinion_given', decided_by: null });
+    const list = (await ok(s.leader.get(`/api/cases/${levyCaseId}/access-requests`))).items.find((q: { id: string }) => q.id === req.id);
+    expect(list.can).toEqual({ giveOpinion: false, decide: false, use: false });
+    expect((await ok(leader2.get(`/api/cases/${levyCaseId}/access-requests`))).items.find((q: { id: string }) => q.id === req.id).can.decide).toBe(true);
+    await ok(leader2.post(`/api/access-requests/${req.id}/decision`, { approve: true, validDays: 3 }));
+    expect((await ok(s.leader.get(`/api/cases/${levyCaseId}/access-requests`))).items.find((q: { id: string }) => q.id === req.id).can.use).toBe(true);
+    await ok(s.leader.post(`/api/access-requests/${req.id}/use`, { action: 'copy' }), 201);
+  });
+
+  it('one person holding both roles cannot give the opinion and then decide', async () => {
+    const req = await register(s.li, levyCaseId);
+    await ok(headLeader.post(`/api/access-requests/${req.id}/opinion`, { agree: true, opinion: '同意' }));
+    const res = await headLeader.post(`/api/access-requests/${req.id}/decision`, { approve: true });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error).toMatchObject({ code: 'SELF_APPROVAL_FORBIDDEN', details: { reason: 'own_opinion' } });
+    await ok(s.leader.post(`/api/access-requests/${req.id}/decision`, { approve: true }));
+  });
+
+  it('nobody records a use of someone else\'s grant, not even in parallel; the holder still can', async () => {
+    const req = await register(s.li, levyCaseId, 'staff', 'copy');
+    await ok(s.head.post(`/api/access-requests/${req.id}/opinion`, { agree: true, opinion: '同意' }));
+    await ok(s.leader.post(`/api/access-requests/${req.id}/decision`, { approve: true }));
+    const before = (await events(levyCaseId)).length;
+    const others = [s.wang, s.head, s.leader, s.adminA, s.reviewer];
+    const answers = await Promise.all(others.map((o) => refusal(o.post(`/api/access-requests/${req.id}/use`, { action: 'copy', note: '冒用' }))));
+    expect(answers).toEqual(others.map(() => '403 ACCESS_GRANT_NOT_HELD'));
+    expect(await refusal(s.officerB.post(`/api/access-requests/${req.id}/use`, { action: 'read' }))).toBe('404 NOT_FOUND');
+    expect((await events(levyCaseId)).length).toBe(before);
+    const mine = (await ok(s.wang.get(`/api/cases/${levyCaseId}/access-requests`))).items.find((q: { id: string }) => q.id === req.id);
+    expect(mine.can.use).toBe(false);
+    await ok(s.li.post(`/api/access-requests/${req.id}/use`, { action: 'read' }), 201);
+    expect((await events(levyCaseId)).length).toBe(before + 1);
   });
 });
 

@@ -8,7 +8,7 @@ import { listCases, summarise } from '../cases/case-view.js';
 import { loadCaseFor } from '../cases/load.js';
 import { recordingPolicy } from '../policy.js';
 import { accessRequests, caseFiles, cases } from '../tables.js';
-import { accessRequestBody, decideAccess, decisionBody, giveOpinion, opinionBody, presentAccessRequest, requestAccess, useAccess, useBody } from './access-requests.js';
+import { accessRequestBody, accessRequestCan, decideAccess, lodgersOf, decisionBody, giveOpinion, opinionBody, presentAccessRequest, requestAccess, useAccess, useBody } from './access-requests.js';
 import { addSupplement, archiveDue, compileCaseFile, compileDeadline, transferCaseFile, transferDeadline } from './archive.js';
 
 const errors = { 400: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 422: errorBody };
@@ -121,9 +121,11 @@ export async function archiveRoutes(app: App, deps: AppDeps) {
     '/api/cases/:id/access-requests',
     { schema: { tags: ['recording'], summary: '查阅申请 Access requests of a case (R9)', params: idParams, response: { 200: z.object({ items: z.array(anyObject) }), ...errors } } },
     async (request) => {
-      await loadCaseFor(db, actorOf(request), request.params.id, 'case.read');
+      const actor = actorOf(request);
+      await loadCaseFor(db, actor, request.params.id, 'case.read');
       const rows = await db.select().from(accessRequests).where(and(eq(accessRequests.caseId, request.params.id))).orderBy(desc(accessRequests.requestedAt));
-      return { items: rows.map(presentAccessRequest) };
+      const lodgers = await lodgersOf(db, request.params.id);
+      return { items: rows.map((r) => ({ ...presentAccessRequest(r), can: accessRequestCan(actor, r, lodgers.get(r.id)) })) };
     },
   );
 

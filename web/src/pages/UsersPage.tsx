@@ -82,7 +82,7 @@ function UserDialog({ user, onClose }: { user: User | null; onClose: () => void 
           </Form.Item>
         )}
         <Form.Item name="roles" label={u.roles} rules={[{ required: true, type: 'array', min: 1, message: ui.common.choose(u.roles) }]}>
-          <Select mode="multiple" options={roleOptions} data-testid="user-roles" />
+          <Select mode="multiple" options={roleOptions.filter((o) => me.grantableRoles.includes(o.value))} data-testid="user-roles" />
         </Form.Item>
         {!user && roles.includes('supervisor') && (
           <Form.Item name="scopeRegionCode" label={u.scopeRegion} extra={u.scopeRegionHelp}>
@@ -168,31 +168,32 @@ export default function UsersPage() {
             {
               title: ui.common.actions,
               key: 'actions',
-              render: (_: unknown, r) => (
-                <Space size={0}>
-                  <Button type="link" onClick={() => setEditing(r)}>
-                    {ui.common.edit}
-                  </Button>
-                  {r.locked && (
-                    <Button type="link" onClick={() => patch.mutate({ id: r.id, body: { unlock: true } })}>
-                      {u.unlock}
+              render: (_: unknown, r) =>
+                r.editable && (
+                  <Space size={0}>
+                    <Button type="link" onClick={() => setEditing(r)}>
+                      {ui.common.edit}
                     </Button>
-                  )}
-                  {r.disabled ? (
-                    <Button type="link" onClick={() => patch.mutate({ id: r.id, body: { disabled: false } })}>
-                      {u.enable}
-                    </Button>
-                  ) : (
-                    <Button
-                      type="link"
-                      danger
-                      onClick={() => modal.confirm({ title: u.disableConfirm(r.username), onOk: () => patch.mutateAsync({ id: r.id, body: { disabled: true } }) })}
-                    >
-                      {u.disable}
-                    </Button>
-                  )}
-                </Space>
-              ),
+                    {r.locked && (
+                      <Button type="link" onClick={() => patch.mutate({ id: r.id, body: { unlock: true } })}>
+                        {u.unlock}
+                      </Button>
+                    )}
+                    {r.disabled ? (
+                      <Button type="link" onClick={() => patch.mutate({ id: r.id, body: { disabled: false } })}>
+                        {u.enable}
+                      </Button>
+                    ) : (
+                      <Button
+                        type="link"
+                        danger
+                        onClick={() => modal.confirm({ title: u.disableConfirm(r.username), onOk: () => patch.mutateAsync({ id: r.id, body: { disabled: true } }) })}
+                      >
+                        {u.disable}
+                      </Button>
+                    )}
+                  </Space>
+                ),
             },
           ]}
         />

@@ -2,7 +2,7 @@
  * 查阅申请 (R9): requests to read or copy a case file, and their approval — a licensing file
  * needs only the division head's agreement; other files the division head's opinion and then a
  * leader's approval with a validity window. Every use within the window is recorded on the case.
- * The server decides who may act; the buttons follow the user's capabilities and the state.
+ * The server decides who may act; the buttons follow what it says each user may do with each request.
  */
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -36,6 +36,8 @@ export interface AccessRequest {
   decidedAt: string | null;
   validFrom: string | null;
   validUntil: string | null;
+  /** What the current user may do next with this request (separation of duties: never with one's own). */
+  can: { giveOpinion: boolean; decide: boolean; use: boolean };
 }
 
 const statusColours: Record<AccessStatus, string> = { pending: 'processing', opinion_given: 'gold', approved: 'success', rejected: 'error' };
@@ -150,8 +152,6 @@ function AccessDialog({ caseId, dialog, onClose }: { caseId: string; dialog: Dia
 
 export function AccessRequests({ kase }: { kase: CaseDetail }) {
   const canRequest = useCan('requestAccess');
-  const canOpinion = useCan('giveAccessOpinion');
-  const canDecide = useCan('decideAccess');
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const { data, error, isFetching } = useQuery({
     queryKey: accessKey(kase.id),
@@ -218,17 +218,17 @@ export function AccessRequests({ kase }: { kase: CaseDetail }) {
             key: 'actions',
             render: (_, q) => (
               <Space size={4} wrap>
-                {q.status === 'pending' && canOpinion && (
+                {q.can.giveOpinion && (
                   <Button size="small" type="primary" onClick={() => setDialog({ kind: 'opinion', request: q })} data-testid="access-opinion-open">
                     {r.opinion}
                   </Button>
                 )}
-                {q.status === 'opinion_given' && canDecide && (
+                {q.can.decide && (
                   <Button size="small" type="primary" onClick={() => setDialog({ kind: 'decision', request: q })} data-testid="access-decision-open">
                     {r.decision}
                   </Button>
                 )}
-                {inWindow(q) && canRequest && (
+                {inWindow(q) && q.can.use && (
                   <Button size="small" onClick={() => setDialog({ kind: 'use', request: q })} data-testid="access-use-open">
                     {r.use}
                   </Button>
