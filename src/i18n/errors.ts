@@ -18,6 +18,7 @@ export const errorMessages = {
   ACCOUNT_LOCKED: { zh: '登录失败次数过多，账户已暂时锁定，请稍后再试', en: 'Too many failed logins; the account is locked for a while' },
   ACCOUNT_DISABLED: { zh: '账户已停用', en: 'The account is disabled' },
   CSRF_TOKEN_INVALID: { zh: '页面已过期，请刷新后重试（CSRF 校验失败）', en: 'CSRF token missing or invalid; reload and try again' },
+  CROSS_SITE_REQUEST: { zh: '请从本系统页面内打开该内容（拒绝来自其他网站的请求）', en: 'Open this from the application’s own pages; requests from other sites are refused' },
   FORBIDDEN: { zh: '您没有执行此操作的权限', en: 'You are not allowed to do this' },
   NOT_FOUND: { zh: '未找到该记录', en: 'Not found' },
   ROUTE_NOT_FOUND: { zh: '接口不存在', en: 'No such endpoint' },

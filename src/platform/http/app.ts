@@ -12,6 +12,7 @@ import { actorFromApiToken, actorFromSession, CSRF_HEADER, csrfMatches, SESSION_
 import { AppError } from '../errors.js';
 import type { App, AppDeps } from './context.js';
 import { errorHandler } from './errors-handler.js';
+import { isOwnPageRequest } from './fetch-metadata.js';
 
 export type Module = (app: App, deps: AppDeps) => Promise<void> | void;
 
@@ -85,6 +86,10 @@ export async function buildApp(deps: AppDeps, modules: Module[], options: { logg
       if (!csrfMatches(request.csrfToken!, request.headers[CSRF_HEADER] as string | undefined)) {
         throw new AppError('CSRF_TOKEN_INVALID');
       }
+    }
+    // …and reads, many of which are recorded (a case viewed, personal data shown), must come from our own pages.
+    if (request.actor?.via === 'session' && !UNSAFE.has(request.method) && !isPublic && !isOwnPageRequest(request)) {
+      throw new AppError('CROSS_SITE_REQUEST');
     }
   });
 

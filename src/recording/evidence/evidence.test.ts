@@ -124,7 +124,7 @@ describe('POST/PATCH /api/uploads (tus)', () => {
     const [event] = await eventsOf(caseA.id, 'evidence.added');
     expect(event!.payload).toMatchObject({ evidenceId, sha256: sha256(bytes), sm3: sm3(bytes), size: bytes.length, kind: 'video', step: 'collect_materials', late: false, confidentiality: 'none', deviceId: null, capturedAt: '2026-11-21T01:30:00.000Z' });
 
-    const lookup = await fetch(`${base}${location}/evidence`, { headers: { cookie: s.li.cookie } });
+    const lookup = await fetch(`${base}${location}/evidence`, { headers: { cookie: s.li.cookie, 'x-csrf-token': s.li.csrfToken } });
     expect(await lookup.json()).toEqual({ evidenceId });
     // Finished: the upload itself is gone.
     expect((await li.head(location)).status).toBe(404);
@@ -144,7 +144,7 @@ describe('POST/PATCH /api/uploads (tus)', () => {
       });
       upload.start();
     });
-    const res = await fetch(`${url}/evidence`, { headers: { cookie: s.li.cookie } });
+    const res = await fetch(`${url}/evidence`, { headers: { cookie: s.li.cookie, 'x-csrf-token': s.li.csrfToken } });
     const { evidenceId } = (await res.json()) as { evidenceId: string };
     const [row] = await ctx.database.db.select().from(evidence).where(eq(evidence.id, evidenceId));
     expect(row).toMatchObject({ sha256: sha256(bytes), sm3: sm3(bytes), size: bytes.length, kind: 'photo' });
@@ -299,7 +299,7 @@ describe('upload refusals', () => {
     const patch = await wang.patch(location, 0, Buffer.alloc(10));
     expect(patch.status).toBe(404);
     expect((await li.head(location)).headers.get('upload-offset')).toBe('0');
-    const pending = await fetch(`${base}${location}/evidence`, { headers: { cookie: s.li.cookie } });
+    const pending = await fetch(`${base}${location}/evidence`, { headers: { cookie: s.li.cookie, 'x-csrf-token': s.li.csrfToken } });
     expect(pending.status).toBe(409);
     expect((await errorOf(pending)).code).toBe('UPLOAD_INCOMPLETE');
   });
