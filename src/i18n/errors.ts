@@ -15,7 +15,6 @@ export const errorMessages = {
   UNSUPPORTED_MEDIA_TYPE: { zh: '不支持的内容类型', en: 'Unsupported content type' },
   UNAUTHENTICATED: { zh: '请先登录', en: 'Please log in first' },
   INVALID_CREDENTIALS: { zh: '用户名或密码错误', en: 'Wrong user name or password' },
-  ACCOUNT_LOCKED: { zh: '登录失败次数过多，账户已暂时锁定，请稍后再试', en: 'Too many failed logins; the account is locked for a while' },
   ACCOUNT_DISABLED: { zh: '账户已停用', en: 'The account is disabled' },
   CSRF_TOKEN_INVALID: { zh: '页面已过期，请刷新后重试（CSRF 校验失败）', en: 'CSRF token missing or invalid; reload and try again' },
   FORBIDDEN: { zh: '您没有执行此操作的权限', en: 'You are not allowed to do this' },
@@ -65,6 +64,10 @@ export const errorMessages = {
   ACCESS_REQUEST_STATE: { zh: '查阅申请当前状态不允许该操作', en: 'The access request is not in a state that allows this' },
   ACCESS_NOT_GRANTED: { zh: '没有有效的查阅授权', en: 'No valid access grant' },
   INTERNAL: { zh: '服务器内部错误', en: 'Internal server error' },
+  // — issue 7: logins, sessions, tokens —
+  LOGIN_THROTTLED: { zh: '登录失败次数过多，请稍后再试', en: 'Too many failed logins; try again later' },
+  RATE_LIMITED: { zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
+  TOKEN_NEEDS_SESSION: { zh: '请登录后在页面上管理接口令牌，不能用接口令牌创建新令牌', en: 'API tokens are created from a logged-in session, not with another token' },
 } as const satisfies Record<string, Message>;
 
 export type ErrorCode = keyof typeof errorMessages;

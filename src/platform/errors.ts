@@ -8,7 +8,6 @@ const statusOf: Record<ErrorCode, number> = {
   UNSUPPORTED_MEDIA_TYPE: 415,
   UNAUTHENTICATED: 401,
   INVALID_CREDENTIALS: 401,
-  ACCOUNT_LOCKED: 423,
   ACCOUNT_DISABLED: 403,
   CSRF_TOKEN_INVALID: 403,
   FORBIDDEN: 403,
@@ -57,6 +56,10 @@ const statusOf: Record<ErrorCode, number> = {
   ACCESS_REQUEST_STATE: 409,
   ACCESS_NOT_GRANTED: 403,
   INTERNAL: 500,
+  // — issue 7: logins, sessions, tokens —
+  LOGIN_THROTTLED: 429,
+  RATE_LIMITED: 429,
+  TOKEN_NEEDS_SESSION: 403,
 };
 
 export interface FieldIssue {
