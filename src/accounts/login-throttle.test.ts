@@ -139,3 +139,15 @@ describe('an administrator', () => {
     expect((await login('officer_a', PASSWORD, '198.51.100.8')).statusCode).toBe(200);
   });
 });
+
+describe('counters', () => {
+  it('are swept once their window has ended, so sprayed names do not pile up', async () => {
+    await login('sweep.me', 'wrong', '198.51.100.20');
+    const rows = () => t.database.query(`select key from throttle_counters where key like '%sweep.me' or key like '%198.51.100.20'`);
+    expect(await rows()).toHaveLength(2);
+    t.clock.advance(16 * 60_000);
+    await login('another.name', 'wrong', '198.51.100.21');
+    expect(await rows()).toHaveLength(0);
+    t.clock.set(TEST_NOW);
+  });
+});

@@ -3,7 +3,7 @@ import type { Config } from '../config.js';
 import { recordAudit } from '../audit/record.js';
 import type { Database, Db, Tx } from '../platform/db/database.js';
 import { AppError } from '../platform/errors.js';
-import { clear, clientAddressKey, hit, peek, refuseOverLimit, type ThrottleRule } from '../platform/throttle.js';
+import { clear, clientAddressKey, hit, peek, purgeExpired, refuseOverLimit, type ThrottleRule } from '../platform/throttle.js';
 import { createSession, type RequestMeta } from './authenticate.js';
 import { dummyHash, verifyPassword } from './passwords.js';
 import { users } from './tables.js';
@@ -61,6 +61,8 @@ export async function login(
       });
       return { account, address };
     });
+    // A new window means a new row; now and then is often enough to sweep the ended ones.
+    if (account.count === 1 || address.count === 1) await purgeExpired(database.db, now);
     refuseOverLimit(account, config.loginMaxFailures, now, 'LOGIN_THROTTLED');
     refuseOverLimit(address, config.loginMaxFailuresPerIp, now, 'LOGIN_THROTTLED');
     throw new AppError('INVALID_CREDENTIALS');

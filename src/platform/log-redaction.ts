@@ -15,7 +15,7 @@ const SECRET_KEY = /pass(word)?|hash|token|secret|cookie|authorization|credentia
 const MAX_DEPTH = 5;
 
 /** The message without the parameter list drizzle appends ("Failed query: …\nparams: …"). */
-function redactMessage(message: string): string {
+export function redactMessage(message: string): string {
   const at = message.indexOf('\nparams:');
   return at === -1 ? message : `${message.slice(0, at)}\nparams: ${REDACTED}`;
 }

@@ -60,6 +60,17 @@ export async function peek(db: Db | Tx, keys: string[], now: Date): Promise<Map<
   return new Map(rows.map((r) => [r.key, { count: r.count, windowEndsAt: r.windowEndsAt }]));
 }
 
+/**
+ * Deletes counters whose window has ended (they mean the same as no row), so names sprayed by an
+ * attacker do not pile up. Run it on its own, outside a use case's transaction: SKIP LOCKED means
+ * it never waits for a counter in use, and holding no other lock it cannot deadlock with one.
+ */
+export async function purgeExpired(db: Db, now: Date, batch = 500): Promise<void> {
+  await db.execute(sql`delete from throttle_counters where key in (
+    select key from throttle_counters where window_ends_at <= ${now.toISOString()}::timestamptz
+    order by window_ends_at limit ${batch} for update skip locked)`);
+}
+
 /** Forgets the count of `key` (a successful login, an administrator's unlock). */
 export async function clear(tx: Tx | Db, key: string): Promise<void> {
   await tx.delete(throttleCounters).where(eq(throttleCounters.key, key));

@@ -6,7 +6,7 @@ import { chinaDate } from '../platform/clock.js';
 import { AppError } from '../platform/errors.js';
 import { transaction, type App, type AppDeps } from '../platform/http/context.js';
 import { errorBody } from '../platform/http/schemas.js';
-import { clientAddressKey, hit, retryAfter, ThrottledError } from '../platform/throttle.js';
+import { clientAddressKey, hit, purgeExpired, retryAfter, ThrottledError } from '../platform/throttle.js';
 import { contentKey } from '../platform/storage/content-store.js';
 import { certificateVerdict } from './certificate-verdict.js';
 import { trustedHtml } from './html.js';
@@ -102,7 +102,9 @@ export async function portalRoutes(app: App, deps: AppDeps) {
     const now = deps.clock.now();
     // Blocked at N + 1: N checks a minute are answered.
     const rule = { windowSeconds: 60, limit: deps.config.publicVerifyPerMinute + 1 };
-    const seconds = retryAfter(await hit(db, `public-verify:${clientAddressKey(request.ip)}`, now, rule), rule.limit, now);
+    const state = await hit(db, `public-verify:${clientAddressKey(request.ip)}`, now, rule);
+    if (state.count === 1) await purgeExpired(db, now);
+    const seconds = retryAfter(state, rule.limit, now);
     return seconds === null ? null : new ThrottledError('RATE_LIMITED', seconds);
   };
 

@@ -67,6 +67,7 @@ export async function buildApp(deps: AppDeps, modules: Module[], options: { logg
   await app.register(helmet, {
     contentSecurityPolicy: { useDefaults: false, directives: https ? { ...STAFF_APP_CSP, 'upgrade-insecure-requests': [] } : STAFF_APP_CSP },
     referrerPolicy: { policy: 'same-origin' },
+    frameguard: { action: 'deny' }, // as frame-ancestors 'none', for browsers without CSP 2
     // HSTS only where the site is served over HTTPS; over plain HTTP browsers ignore it anyway.
     strictTransportSecurity: https ? { maxAge: 31_536_000 } : false,
   });

@@ -130,10 +130,17 @@ describe('the error log', () => {
     const HASH = 'f'.repeat(24) + 'deadbeefcafe0123456789abcdef0123456789abcdef';
     const PASSWORD_HASH = '$argon2id$v=19$m=19456,t=2,p=1$c2VjcmV0c2FsdA$c2VjcmV0aGFzaHZhbHVl';
     // A route whose query fails on the database (user_id is NOT NULL) with a token hash among its parameters.
+    const failingInsert = () =>
+      t.database.db.insert(apiTokens).values({ userId: null as unknown as string, name: PASSWORD_HASH, tokenHash: HASH, createdAt: new Date(), expiresAt: new Date() });
     const failing = async (app: App) => {
       app.get('/api/test/failing-query', { config: { public: true } }, async () => {
-        await t.database.db.insert(apiTokens).values({ userId: null as unknown as string, name: PASSWORD_HASH, tokenHash: HASH, createdAt: new Date(), expiresAt: new Date() });
+        await failingInsert();
         return {};
+      });
+      // A module that logs the error itself (as the tus upload handler does) is redacted by the logger.
+      app.get('/api/test/logged-by-module', { config: { public: true } }, async (request, reply) => {
+        await failingInsert().catch((error: unknown) => request.log.error({ err: error }, 'module failure'));
+        return reply.status(204).send();
       });
     };
     const app = await buildApp(t.deps, [failing], { logger: { level: 'error', stream } });
@@ -147,6 +154,13 @@ describe('the error log', () => {
       expect(log).not.toContain(HASH);
       expect(log).not.toContain(PASSWORD_HASH);
       expect(log).not.toContain('Failing row');
+
+      lines.length = 0;
+      expect((await app.inject({ method: 'GET', url: '/api/test/logged-by-module' })).statusCode).toBe(204);
+      const moduleLog = lines.join('');
+      expect(moduleLog).toContain('module failure');
+      expect(moduleLog).not.toContain(HASH);
+      expect(moduleLog).not.toContain(PASSWORD_HASH);
     } finally {
       await app.close();
     }
