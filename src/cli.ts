@@ -10,6 +10,7 @@ import { systemClock } from './platform/clock.js';
 import { WEB_DIST } from './platform/http/web-app.js';
 import { createDeps, createServer, openAndMigrate } from './server.js';
 import { DEFAULT_APP_ROLE, DEFAULT_OWNER_ROLE, setupDatabaseRoles } from './platform/db/roles.js';
+import { redactMessage } from './platform/log-redaction.js';
 
 const program = new Command('sanxiang').description('三项制度 Sanxiang — administrative enforcement platform');
 
@@ -166,6 +167,7 @@ program
 registerExchangeCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  // A failed query's message lists its parameters (a new user's password hash among them).
+  console.error(error instanceof Error ? redactMessage(error.message) : error);
   process.exit(1);
 });

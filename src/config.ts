@@ -29,11 +29,26 @@ export interface Config {
   storage: StorageConfig;
   /** Session lifetime in minutes (SESSION_TTL_MINUTES). */
   sessionTtlMinutes: number;
-  /** Failed logins before an account is locked (LOGIN_MAX_FAILURES) and for how long (LOGIN_LOCK_MINUTES). */
+  /**
+   * Failed logins per account name (LOGIN_MAX_FAILURES) and per client address
+   * (LOGIN_MAX_FAILURES_PER_IP) before further logins are refused for LOGIN_LOCK_MINUTES, which is
+   * also the window the failures are counted in. Unknown account names are counted the same way.
+   */
   loginMaxFailures: number;
+  loginMaxFailuresPerIp: number;
   loginLockMinutes: number;
-  /** Mark the session cookie Secure (COOKIE_SECURE=1 behind HTTPS). */
+  /** Anonymous certificate checks per client address and minute (PUBLIC_VERIFY_PER_MINUTE). */
+  publicVerifyPerMinute: number;
+  /** Lifetime of an API token when the request names none (API_TOKEN_DEFAULT_DAYS; at most 365). */
+  apiTokenDefaultDays: number;
+  /** Mark the session cookie Secure (COOKIE_SECURE; on by default when PUBLIC_URL is https). */
   cookieSecure: boolean;
+  /**
+   * Which proxies may set the client address through X-Forwarded-For (TRUST_PROXY): unset means
+   * none; otherwise a comma list of addresses or CIDRs (or proxy-addr's names such as loopback),
+   * passed to Fastify's trustProxy.
+   */
+  trustProxy: false | string;
   /** pino log level (LOG_LEVEL). */
   logLevel: string;
 }
@@ -62,6 +77,24 @@ function int(value: string | undefined, fallback: number): number {
   return n;
 }
 
+/**
+ * TRUST_PROXY: off unless set; otherwise the proxies' addresses or CIDRs. Not a hop count or
+ * "true": Fastify 5 cannot check the immediate peer against a hop count, and "true" would let
+ * every client choose its own address again.
+ */
+function trustProxy(value: string | undefined): false | string {
+  const v = value?.trim();
+  if (!v || ['0', 'false', 'no', 'off'].includes(v.toLowerCase())) return false;
+  if (/^\d+$/.test(v) || ['true', 'yes', 'on', '1'].includes(v.toLowerCase())) {
+    throw new Error(`TRUST_PROXY takes the proxy's addresses or CIDRs (e.g. 127.0.0.1 or 10.0.0.0/8), got "${v}"`);
+  }
+  return v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .join(',');
+}
+
 /** Builds the configuration from an environment (process.env by default). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = path.resolve(env.DATA_DIR || './data');
@@ -78,10 +111,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           forcePathStyle: flag(env.S3_FORCE_PATH_STYLE, true),
         }
       : { kind: 'fs', root: path.join(dataDir, 'files') };
+  const publicUrl = (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/$/, '');
   return {
     port,
     host: env.HOST || '0.0.0.0',
-    publicUrl: (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/$/, ''),
+    publicUrl,
     dataDir,
     databaseUrl: env.DATABASE_URL || undefined,
     migrationDatabaseUrl: env.MIGRATION_DATABASE_URL || undefined,
@@ -90,8 +124,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     storage,
     sessionTtlMinutes: int(env.SESSION_TTL_MINUTES, 8 * 60),
     loginMaxFailures: int(env.LOGIN_MAX_FAILURES, 5),
+    loginMaxFailuresPerIp: int(env.LOGIN_MAX_FAILURES_PER_IP, 50),
     loginLockMinutes: int(env.LOGIN_LOCK_MINUTES, 15),
-    cookieSecure: flag(env.COOKIE_SECURE, false),
+    publicVerifyPerMinute: int(env.PUBLIC_VERIFY_PER_MINUTE, 30),
+    apiTokenDefaultDays: Math.min(int(env.API_TOKEN_DEFAULT_DAYS, 90), 365) || 90,
+    cookieSecure: flag(env.COOKIE_SECURE, /^https:\/\//i.test(publicUrl)),
+    trustProxy: trustProxy(env.TRUST_PROXY),
     logLevel: env.LOG_LEVEL || 'info',
   };
 }

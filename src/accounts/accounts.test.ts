@@ -45,11 +45,14 @@ describe('POST /api/auth/login', () => {
     expect(b.json().error.code).toBe('INVALID_CREDENTIALS');
   });
 
-  it('locks an account after 5 failures, even against the right password, until the lock expires', async () => {
+  it('refuses an account name after 5 failures, even with the right password, until the lock expires', async () => {
     for (let i = 1; i <= 4; i++) expect((await login('officer_a', `wrong-${i}`)).json().error.code).toBe('INVALID_CREDENTIALS');
-    expect((await login('officer_a', 'wrong-5')).json().error.code).toBe('ACCOUNT_LOCKED');
+    const fifth = await login('officer_a', 'wrong-5');
+    expect(fifth.statusCode).toBe(429);
+    expect(fifth.json().error.code).toBe('LOGIN_THROTTLED');
+    expect(fifth.headers['retry-after']).toBe(String(15 * 60));
     const locked = await login('officer_a', PASSWORD);
-    expect(locked.statusCode).toBe(423);
+    expect(locked.statusCode).toBe(429);
     const audit = await t.database.query<{ n: number }>(`select count(*)::int as n from audit_events where action = 'auth.login_failed' and subject_id = $1`, [world.users.officerA.id]);
     expect(audit[0]!.n).toBe(5);
     t.clock.advance(16 * 60_000);

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull } from 'drizzle-orm';
 import type { Db, Tx } from '../platform/db/database.js';
 import { regions, agencies } from '../organisation/tables.js';
 import type { Actor, Role } from './roles.js';
@@ -40,17 +40,71 @@ export async function createSession(
 }
 
 export async function revokeSession(tx: Tx, token: string, now: Date): Promise<void> {
-  await tx.update(sessions).set({ revokedAt: now }).where(eq(sessions.id, sha256(token)));
+  await tx.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.id, sha256(token)), isNull(sessions.revokedAt)));
 }
 
-/** Issues an API token for machine clients (shown once; stored hashed). */
-export async function createApiToken(tx: Tx, userId: string, name: string, now: Date, expiresAt: Date | null) {
+/** Ends every open session of a user ("log out everywhere"); returns how many were open. */
+export async function revokeAllSessions(tx: Tx, userId: string, now: Date): Promise<number> {
+  const ended = await tx
+    .update(sessions)
+    .set({ revokedAt: now })
+    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)))
+    .returning({ id: sessions.id });
+  return ended.length;
+}
+
+/**
+ * Ends every session and revokes every API token of a user: after a password reset or when the
+ * account is disabled, nothing issued under the old password may still work.
+ */
+export async function revokeAllCredentials(tx: Tx, userId: string, now: Date): Promise<{ sessions: number; tokens: number }> {
+  const endedSessions = await revokeAllSessions(tx, userId, now);
+  const revokedTokens = await tx
+    .update(apiTokens)
+    .set({ revokedAt: now })
+    .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+    .returning({ id: apiTokens.id });
+  return { sessions: endedSessions, tokens: revokedTokens.length };
+}
+
+/** Issues an API token for machine clients (shown once; stored hashed). Every token expires. */
+export async function createApiToken(tx: Tx, userId: string, name: string, now: Date, expiresAt: Date) {
   const token = randomToken('sx_');
   const [row] = await tx
     .insert(apiTokens)
     .values({ userId, name, tokenHash: sha256(token), createdAt: now, expiresAt })
     .returning({ id: apiTokens.id });
   return { id: row!.id, token };
+}
+
+/** A user's own API tokens, newest first (never the hash). */
+export function listApiTokens(db: Db, userId: string) {
+  return db
+    .select({
+      id: apiTokens.id,
+      name: apiTokens.name,
+      createdAt: apiTokens.createdAt,
+      expiresAt: apiTokens.expiresAt,
+      lastUsedAt: apiTokens.lastUsedAt,
+      revokedAt: apiTokens.revokedAt,
+    })
+    .from(apiTokens)
+    .where(eq(apiTokens.userId, userId))
+    .orderBy(desc(apiTokens.createdAt));
+}
+
+/**
+ * Revokes one of the user's own tokens. Returns false when the user holds no token with that id
+ * (someone else's token is "not found", so ids cannot be probed). Revoking twice keeps the first time.
+ */
+export async function revokeApiToken(tx: Tx, userId: string, tokenId: string, now: Date): Promise<boolean> {
+  const [own] = await tx
+    .select({ id: apiTokens.id })
+    .from(apiTokens)
+    .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, userId)));
+  if (!own) return false;
+  await tx.update(apiTokens).set({ revokedAt: now }).where(and(eq(apiTokens.id, tokenId), isNull(apiTokens.revokedAt)));
+  return true;
 }
 
 /** Builds the actor for a user row, resolving a supervisor's region scope to its path. */
@@ -102,8 +156,8 @@ export async function actorFromApiToken(db: Db, token: string, now: Date, meta: 
   const [row] = await db
     .select()
     .from(apiTokens)
-    .where(and(eq(apiTokens.tokenHash, sha256(token)), isNull(apiTokens.revokedAt)));
-  if (!row || (row.expiresAt && row.expiresAt <= now)) return null;
+    .where(and(eq(apiTokens.tokenHash, sha256(token)), isNull(apiTokens.revokedAt), gt(apiTokens.expiresAt, now)));
+  if (!row) return null;
   await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.id));
   return actorForUser(db, row.userId, meta, 'token');
 }

@@ -1,15 +1,29 @@
 import { eq } from 'drizzle-orm';
 import type { Config } from '../config.js';
 import { recordAudit } from '../audit/record.js';
-import type { Database } from '../platform/db/database.js';
+import type { Database, Db, Tx } from '../platform/db/database.js';
 import { AppError } from '../platform/errors.js';
+import { clear, clientAddressKey, hit, peek, purgeExpired, refuseOverLimit, type ThrottleRule } from '../platform/throttle.js';
 import { createSession, type RequestMeta } from './authenticate.js';
 import { dummyHash, verifyPassword } from './passwords.js';
 import { users } from './tables.js';
 
 /**
- * Logs a user in. A wrong password counts towards the lockout and is recorded even though the
- * request fails; a locked account stays locked for `loginLockMinutes` whatever password is given.
+ * The throttle key of an account name. Keyed by the name as typed (normalised), not by the user
+ * row, so an unknown name is counted and refused exactly like a known one and the answers cannot
+ * tell which names exist.
+ */
+export const accountThrottleKey = (username: string) => `login:account:${username.normalize('NFKC').trim().toLowerCase()}`;
+const addressThrottleKey = (ip: string) => `login:address:${clientAddressKey(ip)}`;
+
+const accountRule = (config: Config): ThrottleRule => ({ windowSeconds: config.loginLockMinutes * 60, limit: config.loginMaxFailures });
+const addressRule = (config: Config): ThrottleRule => ({ windowSeconds: config.loginLockMinutes * 60, limit: config.loginMaxFailuresPerIp });
+
+/**
+ * Logs a user in. Failures are counted atomically per account name and per client address; at the
+ * limit of either, every login is refused with 429 LOGIN_THROTTLED (even with the right password)
+ * until the window ends. A known and an unknown account name get the same answers, in the same
+ * time (the password is always checked against a hash), at every count.
  */
 export async function login(
   database: Database,
@@ -18,38 +32,45 @@ export async function login(
   meta: RequestMeta,
   input: { username: string; password: string },
 ) {
+  const accountKey = accountThrottleKey(input.username);
+  const addressKey = addressThrottleKey(meta.ip);
+  const live = await peek(database.db, [accountKey, addressKey], now);
+  refuseOverLimit(live.get(accountKey), config.loginMaxFailures, now, 'LOGIN_THROTTLED');
+  refuseOverLimit(live.get(addressKey), config.loginMaxFailuresPerIp, now, 'LOGIN_THROTTLED');
+
   const [user] = await database.db.select().from(users).where(eq(users.username, input.username));
-  if (!user) {
-    await verifyPassword(await dummyHash(), input.password);
-    throw new AppError('INVALID_CREDENTIALS');
-  }
-  if (user.lockedUntil && user.lockedUntil > now) throw new AppError('ACCOUNT_LOCKED');
-  const ok = await verifyPassword(user.passwordHash, input.password);
+  const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash()), input.password);
   const ctx = { actor: null, now, ip: meta.ip, userAgent: meta.userAgent };
-  if (!ok) {
-    const failures = user.failedLogins + 1;
-    const locked = failures >= config.loginMaxFailures;
-    await database.db.transaction(async (tx) => {
-      await tx
-        .update(users)
-        .set({
-          failedLogins: locked ? 0 : failures,
-          lockedUntil: locked ? new Date(now.getTime() + config.loginLockMinutes * 60_000) : user.lockedUntil,
-        })
-        .where(eq(users.id, user.id));
+  if (!user || !ok) {
+    // Its own transaction: the count and the audit record must commit although the request fails.
+    const { account, address } = await database.db.transaction(async (tx) => {
+      const account = await hit(tx, accountKey, now, accountRule(config));
+      const address = await hit(tx, addressKey, now, addressRule(config));
       await recordAudit(tx, ctx, {
         action: 'auth.login_failed',
         subjectType: 'user',
-        subjectId: user.id,
-        agencyId: user.agencyId,
-        detail: { username: user.username, failures, locked },
+        subjectId: user?.id ?? null,
+        agencyId: user?.agencyId ?? null,
+        detail: {
+          username: input.username.slice(0, 64),
+          knownUser: !!user,
+          failures: account.count,
+          failuresFromAddress: address.count,
+          locked: account.count >= config.loginMaxFailures || address.count >= config.loginMaxFailuresPerIp,
+        },
       });
+      return { account, address };
     });
-    throw new AppError(locked ? 'ACCOUNT_LOCKED' : 'INVALID_CREDENTIALS');
+    // A new window means a new row; now and then is often enough to sweep the ended ones.
+    if (account.count === 1 || address.count === 1) await purgeExpired(database.db, now);
+    refuseOverLimit(account, config.loginMaxFailures, now, 'LOGIN_THROTTLED');
+    refuseOverLimit(address, config.loginMaxFailuresPerIp, now, 'LOGIN_THROTTLED');
+    throw new AppError('INVALID_CREDENTIALS');
   }
   if (user.disabled) throw new AppError('ACCOUNT_DISABLED');
   return database.db.transaction(async (tx) => {
-    await tx.update(users).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now }).where(eq(users.id, user.id));
+    await clear(tx, accountKey);
+    await tx.update(users).set({ lastLoginAt: now }).where(eq(users.id, user.id));
     const session = await createSession(tx, user.id, now, config.sessionTtlMinutes, meta);
     await recordAudit(tx, ctx, {
       action: 'auth.login',
@@ -60,4 +81,15 @@ export async function login(
     });
     return { userId: user.id, ...session };
   });
+}
+
+/** The user names among `usernames` whose logins are refused right now (for the users list). */
+export async function lockedUsernames(db: Db, config: Config, usernames: string[], now: Date): Promise<Set<string>> {
+  const live = await peek(db, usernames.map(accountThrottleKey), now);
+  return new Set(usernames.filter((u) => (live.get(accountThrottleKey(u))?.count ?? 0) >= config.loginMaxFailures));
+}
+
+/** An administrator's unlock: forgets the account name's failures. */
+export function unlockAccount(tx: Tx, username: string): Promise<void> {
+  return clear(tx, accountThrottleKey(username));
 }

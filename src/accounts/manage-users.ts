@@ -3,6 +3,8 @@ import { recordAudit, type AuditContext } from '../audit/record.js';
 import type { Tx } from '../platform/db/database.js';
 import { regions } from '../organisation/tables.js';
 import { AppError, invalidField } from '../platform/errors.js';
+import { revokeAllCredentials } from './authenticate.js';
+import { unlockAccount } from './login.js';
 import { assertStrongPassword, hashPassword } from './passwords.js';
 import { accountsPolicy } from './policy.js';
 import { ROLES, hasRole, type Actor, type Role } from './roles.js';
@@ -115,7 +117,6 @@ export async function createUser(tx: Tx, ctx: AuditContext, input: UserInput, op
       roles: input.roles,
       personId: input.personId ?? null,
       disabled: false,
-      failedLogins: 0,
       isDemo: options.isDemo ?? false,
     })
     .returning();
@@ -147,12 +148,14 @@ export async function updateUser(tx: Tx, ctx: AuditContext, userId: string, patc
       ...(patch.roles !== undefined && { roles: patch.roles }),
       ...(patch.disabled !== undefined && { disabled: patch.disabled }),
       ...(patch.password !== undefined && { passwordHash: await hashPassword(patch.password) }),
-      ...(patch.unlock && { lockedUntil: null, failedLogins: 0 }),
       updatedAt: ctx.now,
     })
     .where(eq(users.id, userId))
     .returning();
   if (!user) throw new AppError('NOT_FOUND');
+  if (patch.unlock) await unlockAccount(tx, user.username);
+  // A new password or a disabled account ends everything issued before (issue 7).
+  if (patch.password !== undefined || patch.disabled) await revokeAllCredentials(tx, userId, ctx.now);
   await recordAudit(tx, ctx, {
     action: 'user.updated',
     subjectType: 'user',

@@ -8,8 +8,9 @@ import { calendarPolicy } from '../calendar/policy.js';
 import type { Db } from '../platform/db/database.js';
 import { actorOf, auditContext, transaction, type App, type AppDeps } from '../platform/http/context.js';
 import { errorBody, idParams, pageQuery } from '../platform/http/schemas.js';
-import { actorForUser, createApiToken, revokeSession, SESSION_COOKIE } from './authenticate.js';
-import { login } from './login.js';
+import { actorForUser, revokeAllSessions, revokeSession, SESSION_COOKIE } from './authenticate.js';
+import { lockedUsernames, login } from './login.js';
+import { tokenRoutes } from './token-routes.js';
 import { assertMayEditUser, assertMayGrant, createUser, mayEditUser, rolesGrantableSomewhere, updateUser } from './manage-users.js';
 import { accountsPolicy } from './policy.js';
 import { ROLES, hasRole, type Actor, type Role } from './roles.js';
@@ -82,7 +83,7 @@ function capabilities(actor: Actor): Record<string, boolean> {
 export async function accountsRoutes(app: App, deps: AppDeps) {
   const { db } = deps.database;
 
-  const presentUser = (u: typeof users.$inferSelect, name: string | null, editable: boolean) => ({
+  const presentUser = (u: typeof users.$inferSelect, name: string | null, editable: boolean, locked: Set<string>) => ({
     id: u.id,
     username: u.username,
     displayName: u.displayName,
@@ -91,7 +92,7 @@ export async function accountsRoutes(app: App, deps: AppDeps) {
     agencyName: name,
     scopeRegionCode: u.scopeRegionCode,
     disabled: u.disabled,
-    locked: !!u.lockedUntil && u.lockedUntil > deps.clock.now(),
+    locked: locked.has(u.username),
     lastLoginAt: u.lastLoginAt,
     editable,
   });
@@ -119,7 +120,7 @@ export async function accountsRoutes(app: App, deps: AppDeps) {
         tags: ['accounts'],
         summary: '登录 Log in',
         body: z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) }),
-        response: { 200: meOut, 401: errorBody, 423: errorBody },
+        response: { 200: meOut, 401: errorBody, 403: errorBody, 429: errorBody },
       },
     },
     async (request, reply) => {
@@ -153,33 +154,26 @@ export async function accountsRoutes(app: App, deps: AppDeps) {
     },
   );
 
+  app.post(
+    '/api/auth/logout-all',
+    { schema: { tags: ['accounts'], summary: '退出所有登录 End every session of one’s own (API tokens stay; revoke them one by one)', response: { 204: z.undefined() } } },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      await transaction(deps, async (tx) => {
+        const ended = await revokeAllSessions(tx, actor.userId, deps.clock.now());
+        await recordAudit(tx, auditContext(request, deps), { action: 'auth.logout_all', subjectType: 'user', subjectId: actor.userId, agencyId: actor.agencyId, detail: { sessions: ended } });
+      });
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send();
+    },
+  );
+
+  await tokenRoutes(app, deps);
+
   app.get(
     '/api/auth/me',
     { schema: { tags: ['accounts'], summary: '当前用户 Current user', response: { 200: meOut, 401: errorBody } } },
     async (request) => me(actorOf(request), request.csrfToken),
-  );
-
-  app.post(
-    '/api/auth/tokens',
-    {
-      schema: {
-        tags: ['accounts'],
-        summary: '创建接口令牌 Create an API token for a machine client',
-        body: z.object({ name: z.string().trim().min(1).max(100), expiresInDays: z.number().int().min(1).max(3650).optional() }),
-        response: { 201: z.object({ id: z.uuid(), token: z.string() }) },
-      },
-    },
-    async (request, reply) => {
-      const actor = actorOf(request);
-      const now = deps.clock.now();
-      const expires = request.body.expiresInDays ? new Date(now.getTime() + request.body.expiresInDays * 86_400_000) : null;
-      const created = await transaction(deps, async (tx) => {
-        const t = await createApiToken(tx, actor.userId, request.body.name, now, expires);
-        await recordAudit(tx, auditContext(request, deps), { action: 'auth.token_created', subjectType: 'api_token', subjectId: t.id, agencyId: actor.agencyId });
-        return t;
-      });
-      return reply.status(201).send(created);
-    },
   );
 
   app.get(
@@ -211,7 +205,8 @@ export async function accountsRoutes(app: App, deps: AppDeps) {
         .offset(offset);
       const [{ count }] = (await db.select({ count: sql<number>`count(*)::int` }).from(users).where(where)) as [{ count: number }];
       const agencyOf = (r: (typeof rows)[number]) => (r.u.agencyId && r.regionCode && r.regionPath ? { id: r.u.agencyId, regionCode: r.regionCode, regionPath: r.regionPath } : null);
-      return { items: rows.map((r) => presentUser(r.u, r.agencyName, mayEditUser(actor, agencyOf(r), r.u.roles as Role[]))), total: count };
+      const locked = await lockedUsernames(db, deps.config, rows.map((r) => r.u.username), deps.clock.now());
+      return { items: rows.map((r) => presentUser(r.u, r.agencyName, mayEditUser(actor, agencyOf(r), r.u.roles as Role[]), locked)), total: count };
     },
   );
 
@@ -239,7 +234,7 @@ export async function accountsRoutes(app: App, deps: AppDeps) {
       authorize(accountsPolicy, actor, 'user.manage', agency ?? undefined);
       assertMayGrant(actor, agency, body.roles, body.scopeRegionCode);
       const user = await transaction(deps, (tx) => createUser(tx, auditContext(request, deps), body));
-      return reply.status(201).send(presentUser(user, await agencyName(db, user.agencyId), mayEditUser(actor, agency, body.roles)));
+      return reply.status(201).send(presentUser(user, await agencyName(db, user.agencyId), mayEditUser(actor, agency, body.roles), new Set()));
     },
   );
 
@@ -266,7 +261,8 @@ export async function accountsRoutes(app: App, deps: AppDeps) {
         const agency = await assertMayEditUser(tx, actor, request.params.id, request.body.roles);
         return { user: await updateUser(tx, auditContext(request, deps), request.params.id, request.body), agency };
       });
-      return presentUser(user, await agencyName(db, user.agencyId), mayEditUser(actor, agency, user.roles as Role[]));
+      const locked = await lockedUsernames(db, deps.config, [user.username], deps.clock.now());
+      return presentUser(user, await agencyName(db, user.agencyId), mayEditUser(actor, agency, user.roles as Role[]), locked);
     },
   );
 

@@ -1,4 +1,4 @@
-import { boolean, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -12,8 +12,6 @@ export const users = pgTable('users', {
   roles: text('roles').array().notNull(),
   personId: uuid('person_id'),
   disabled: boolean('disabled').notNull(),
-  failedLogins: integer('failed_logins').notNull(),
-  lockedUntil: ts('locked_until'),
   lastLoginAt: ts('last_login_at'),
   isDemo: boolean('is_demo').notNull(),
   createdAt: ts('created_at').notNull().defaultNow(),
@@ -37,7 +35,7 @@ export const apiTokens = pgTable('api_tokens', {
   name: text('name').notNull(),
   tokenHash: text('token_hash').notNull(),
   createdAt: ts('created_at').notNull(),
-  expiresAt: ts('expires_at'),
+  expiresAt: ts('expires_at').notNull(),
   lastUsedAt: ts('last_used_at'),
   revokedAt: ts('revoked_at'),
 });

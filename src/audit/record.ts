@@ -10,9 +10,11 @@ import { auditChainHeads, auditEvents } from './tables.js';
  */
 export type AuditAction =
   | 'auth.login' // a user logged in
-  | 'auth.login_failed' // a wrong password (detail.locked when it locked the account)
+  | 'auth.login_failed' // a wrong password or unknown user name (detail.locked when it reached a throttle limit)
   | 'auth.logout'
+  | 'auth.logout_all' // a user ended every session of their own
   | 'auth.token_created'
+  | 'auth.token_revoked'
   | 'user.created'
   | 'user.updated'
   | 'region.created'

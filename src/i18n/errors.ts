@@ -15,7 +15,6 @@ export const errorMessages = {
   UNSUPPORTED_MEDIA_TYPE: { zh: '不支持的内容类型', en: 'Unsupported content type' },
   UNAUTHENTICATED: { zh: '请先登录', en: 'Please log in first' },
   INVALID_CREDENTIALS: { zh: '用户名或密码错误', en: 'Wrong user name or password' },
-  ACCOUNT_LOCKED: { zh: '登录失败次数过多，账户已暂时锁定，请稍后再试', en: 'Too many failed logins; the account is locked for a while' },
   ACCOUNT_DISABLED: { zh: '账户已停用', en: 'The account is disabled' },
   CSRF_TOKEN_INVALID: { zh: '页面已过期，请刷新后重试（CSRF 校验失败）', en: 'CSRF token missing or invalid; reload and try again' },
   CROSS_SITE_REQUEST: { zh: '请从本系统页面内打开该内容（拒绝来自其他网站的请求）', en: 'Open this from the application’s own pages; requests from other sites are refused' },
@@ -69,6 +68,10 @@ export const errorMessages = {
   // Issue 7, privileges: separation of duties in access requests (R9).
   SELF_APPROVAL_FORBIDDEN: { zh: '不能审批本人提出或本人已出具意见的申请', en: 'You may not approve a request you lodged or gave the opinion on' },
   ACCESS_GRANT_NOT_HELD: { zh: '该查阅授权不属于您，只能由申请登记人使用', en: 'This access grant is not yours: only the person who lodged it may use it' },
+  // — issue 7: logins, sessions, tokens —
+  LOGIN_THROTTLED: { zh: '登录失败次数过多，请稍后再试', en: 'Too many failed logins; try again later' },
+  RATE_LIMITED: { zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
+  TOKEN_NEEDS_SESSION: { zh: '请登录后在页面上管理接口令牌，不能用接口令牌创建新令牌', en: 'API tokens are created from a logged-in session, not with another token' },
 } as const satisfies Record<string, Message>;
 
 export type ErrorCode = keyof typeof errorMessages;

@@ -8,7 +8,6 @@ const statusOf: Record<ErrorCode, number> = {
   UNSUPPORTED_MEDIA_TYPE: 415,
   UNAUTHENTICATED: 401,
   INVALID_CREDENTIALS: 401,
-  ACCOUNT_LOCKED: 423,
   ACCOUNT_DISABLED: 403,
   CSRF_TOKEN_INVALID: 403,
   CROSS_SITE_REQUEST: 403,
@@ -61,6 +60,10 @@ const statusOf: Record<ErrorCode, number> = {
   // Issue 7, privileges: separation of duties in access requests (R9).
   SELF_APPROVAL_FORBIDDEN: 403,
   ACCESS_GRANT_NOT_HELD: 403,
+  // — issue 7: logins, sessions, tokens —
+  LOGIN_THROTTLED: 429,
+  RATE_LIMITED: 429,
+  TOKEN_NEEDS_SESSION: 403,
 };
 
 export interface FieldIssue {

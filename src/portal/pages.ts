@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { EnforcementCategory } from '../organisation/tables.js';
 import { html, trustedHtml, type SafeHtml } from './html.js';
 import { verifyPath, type CertificateVerification, type PublicAgency, type PublicOfficer } from './presenters.js';
@@ -36,6 +37,9 @@ table{width:100%;border-collapse:collapse;background:#fff}th,td{border-bottom:1p
 .qr{text-align:center}.qr svg{width:160px;height:160px}
 .status-valid{color:#1b7f3b;font-weight:600}.status-bad{color:#c62828;font-weight:600}
 `;
+
+/** The CSP source that allows exactly this style sheet and no other inline style (CSP Level 2 hash source). */
+export const PAGE_STYLE_SOURCE = `'sha256-${createHash('sha256').update(STYLE).digest('base64')}'`;
 
 /** A bilingual label: Chinese, then the English in a quieter span. */
 export const label = (l: Label): SafeHtml => html`${l.zh} <span class="en">${l.en}</span>`;
@@ -184,5 +188,14 @@ export function verifyNotFoundPage(certificateNumber: string, checkedOn: string)
 </section>
 <p>${T.verifyNotFound.zh}</p><p class="en">${T.verifyNotFound.en}</p>
 <section class="card"><h2>${label(T.searchTitle)}</h2>${searchForm()}</section>`,
+  );
+}
+
+/** The answer to a client that checked too many certificates in a minute (served with 429). */
+export function throttledPage(): string {
+  return layout(
+    T.throttledTitle.zh,
+    html`<section class="verdict bad" role="status"><div class="big">${T.throttledTitle.zh} <span class="en">${T.throttledTitle.en}</span></div></section>
+<p>${T.throttledNote.zh}</p><p class="en">${T.throttledNote.en}</p>`,
   );
 }

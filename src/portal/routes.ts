@@ -6,10 +6,11 @@ import { chinaDate } from '../platform/clock.js';
 import { AppError } from '../platform/errors.js';
 import { transaction, type App, type AppDeps } from '../platform/http/context.js';
 import { errorBody } from '../platform/http/schemas.js';
+import { clientAddressKey, hit, purgeExpired, retryAfter, ThrottledError } from '../platform/throttle.js';
 import { contentKey } from '../platform/storage/content-store.js';
 import { certificateVerdict } from './certificate-verdict.js';
 import { trustedHtml } from './html.js';
-import { homePage, officersPage, verifyNotFoundPage, verifyPage } from './pages.js';
+import { homePage, officersPage, PAGE_STYLE_SOURCE, throttledPage, verifyNotFoundPage, verifyPage } from './pages.js';
 import {
   certificateVerificationOut,
   presentCertificateVerification,
@@ -27,21 +28,34 @@ import { CERTIFICATE_NUMBER_MAX, CONTROL_CHARACTER, verifyCertificate } from './
 const QUERY_MIN = 2;
 const QUERY_MAX = 50;
 
-/** Pages carry no script; the policy says so, so an escaping bug elsewhere still cannot run one. */
-const PAGE_HEADERS = {
-  'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'same-origin',
+/**
+ * Pages carry no script and one known style sheet; their policy says so (replacing the staff app's
+ * in the other security headers @fastify/helmet sets), so an escaping bug elsewhere still cannot
+ * run a script or inject a style.
+ */
+const pageHelmet = {
+  contentSecurityPolicy: {
+    useDefaults: false,
+    directives: {
+      'default-src': ["'none'"],
+      'style-src': [PAGE_STYLE_SOURCE],
+      'img-src': ["'self'"],
+      'form-action': ["'self'"],
+      'base-uri': ["'none'"],
+      'frame-ancestors': ["'none'"],
+    },
+  },
 };
 
 /** Photo types we serve as images; anything else goes out as opaque bytes. */
 const IMAGE_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp']);
 
 const publicRoute = { config: { public: true } } as const;
+const publicPage = { ...publicRoute, helmet: pageHelmet, schema: { hide: true } };
 const publicApi = { tags: ['portal'], security: [] };
 
 function sendPage(reply: FastifyReply, status: number, body: string, cacheControl = 'no-cache') {
-  return reply.status(status).headers(PAGE_HEADERS).header('cache-control', cacheControl).type('text/html; charset=utf-8').send(body);
+  return reply.status(status).header('cache-control', cacheControl).type('text/html; charset=utf-8').send(body);
 }
 
 /** A query-string value as typed, or '' when absent or repeated. */
@@ -80,13 +94,27 @@ export async function portalRoutes(app: App, deps: AppDeps) {
   const check = (request: FastifyRequest, certificateNumber: string, channel: 'page' | 'api') =>
     transaction(deps, (tx) => verifyCertificate(tx, publicAuditContext(request, deps), certificateNumber, today(), channel));
 
+  /**
+   * Anonymous certificate checks are counted per client address (each one is also an audit row);
+   * over PUBLIC_VERIFY_PER_MINUTE the answer is 429 until the minute is over.
+   */
+  const checkThrottled = async (request: FastifyRequest): Promise<ThrottledError | null> => {
+    const now = deps.clock.now();
+    // Blocked at N + 1: N checks a minute are answered.
+    const rule = { windowSeconds: 60, limit: deps.config.publicVerifyPerMinute + 1 };
+    const state = await hit(db, `public-verify:${clientAddressKey(request.ip)}`, now, rule);
+    if (state.count === 1) await purgeExpired(db, now);
+    const seconds = retryAfter(state, rule.limit, now);
+    return seconds === null ? null : new ThrottledError('RATE_LIMITED', seconds);
+  };
+
   // ---- Pages ----
 
-  app.get('/', { ...publicRoute, schema: { hide: true } }, async (_request, reply) =>
+  app.get('/', publicPage, async (_request, reply) =>
     sendPage(reply, 200, homePage(await loadAgencies())),
   );
 
-  app.get('/officers', { ...publicRoute, schema: { hide: true } }, async (request, reply) => {
+  app.get('/officers', publicPage, async (request, reply) => {
     const q = queryText(request, 'q');
     if (!q) return sendPage(reply, 200, officersPage({ q, problem: null, result: null }));
     const problem =
@@ -95,8 +123,10 @@ export async function portalRoutes(app: App, deps: AppDeps) {
     return sendPage(reply, 200, officersPage({ q, problem: null, result: await loadOfficers(q) }));
   });
 
-  app.get('/verify/officer/:certificateNumber', { ...publicRoute, schema: { hide: true } }, async (request, reply) => {
+  app.get('/verify/officer/:certificateNumber', publicPage, async (request, reply) => {
     const { certificateNumber } = request.params as { certificateNumber: string };
+    const throttled = await checkThrottled(request);
+    if (throttled) return sendPage(reply.header('retry-after', String(throttled.retryAfterSeconds)), 429, throttledPage(), 'no-store');
     const result = await check(request, certificateNumber, 'page');
     if (!result.found) return sendPage(reply, 404, verifyNotFoundPage(result.certificateNumber, result.checkedOn), 'no-store');
     const verification = presentCertificateVerification(result);
@@ -164,10 +194,12 @@ export async function portalRoutes(app: App, deps: AppDeps) {
         ...publicApi,
         summary: '执法证件核验 Is this certificate valid today? (P3, P12)',
         params: z.object({ certificateNumber: z.string() }),
-        response: { 200: certificateVerificationOut, 404: errorBody },
+        response: { 200: certificateVerificationOut, 404: errorBody, 429: errorBody },
       },
     },
     async (request, reply) => {
+      const throttled = await checkThrottled(request);
+      if (throttled) throw throttled;
       const result = await check(request, request.params.certificateNumber, 'api');
       reply.header('cache-control', 'no-store');
       if (!result.found) throw new AppError('NOT_FOUND');

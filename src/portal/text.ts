@@ -71,6 +71,8 @@ export const portalText = {
   ),
   verifyValidNote: l('该执法证件今日有效', 'This certificate is valid today'),
   verifyInvalidNote: l('该执法证件今日无效，持证人不得从事执法活动', 'This certificate is not valid today; its holder may not enforce'),
+  throttledTitle: l('查询过于频繁', 'Too many checks'),
+  throttledNote: l('您在短时间内核验的证件过多，请一分钟后再试。', 'You checked too many certificates in a short time; try again in a minute.'),
   qrCaption: l('扫码核验本证件', 'Scan to verify this certificate'),
   footer: l(
     '本平台公示信息由各行政执法主体提供并负责更新',

@@ -28,6 +28,7 @@ const pages = {
   caseNew: lazy(() => import('./pages/CaseCreatePage.tsx')),
   case: lazy(() => import('./pages/CaseDetailPage.tsx')),
   devices: lazy(() => import('./pages/DevicesPage.tsx')),
+  account: lazy(() => import('./pages/AccountPage.tsx')),
   notFound: lazy(() => import('./pages/NotFoundPage.tsx')),
 };
 
@@ -60,6 +61,7 @@ export const router = createBrowserRouter(
         { path: 'cases/new', element: show(pages.caseNew) },
         { path: 'cases/:id', element: show(pages.case) },
         { path: 'devices', element: show(pages.devices) },
+        { path: 'account', element: show(pages.account) },
         { path: '*', element: show(pages.notFound) },
       ],
     },

@@ -181,6 +181,16 @@ export interface User {
   editable: boolean;
 }
 
+/** One of the user's own API tokens, as GET /api/auth/tokens lists it (never the secret). */
+export interface ApiToken {
+  id: string;
+  name: string;
+  createdAt: string;
+  expiresAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
 export interface AuditEvent {
   id: number;
   at: string;

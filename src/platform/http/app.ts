@@ -1,5 +1,6 @@
 import fastify from 'fastify';
 import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import {
@@ -10,6 +11,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { actorFromApiToken, actorFromSession, CSRF_HEADER, csrfMatches, SESSION_COOKIE } from '../../accounts/authenticate.js';
 import { AppError } from '../errors.js';
+import { redactError } from '../log-redaction.js';
 import type { App, AppDeps } from './context.js';
 import { errorHandler } from './errors-handler.js';
 import { isOwnPageRequest } from './fetch-metadata.js';
@@ -19,16 +21,57 @@ export type Module = (app: App, deps: AppDeps) => Promise<void> | void;
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
+ * The Content-Security-Policy of the staff app (and of every API answer): the Vite build loads its
+ * scripts from /app/assets only, with no inline script; antd writes its CSS-in-JS into <style>
+ * elements, hence 'unsafe-inline' for styles only; the signature pad and downloads use data: and
+ * blob: URLs; uploads (tus) and the API are fetch/XHR to the same origin. Nothing may frame us.
+ * The public portal's pages set a stricter policy of their own (src/portal/routes.ts).
+ */
+export const STAFF_APP_CSP = {
+  'default-src': ["'self'"],
+  'script-src': ["'self'"],
+  'script-src-attr': ["'none'"],
+  'style-src': ["'self'", "'unsafe-inline'"],
+  'img-src': ["'self'", 'data:', 'blob:'],
+  'media-src': ["'self'", 'blob:'],
+  'font-src': ["'self'", 'data:'],
+  'connect-src': ["'self'"],
+  'object-src': ["'none'"],
+  'base-uri': ["'self'"],
+  'form-action': ["'self'"],
+  'frame-ancestors': ["'none'"],
+};
+
+/** pino options with every logged `err` redacted (query parameters carry password and token hashes). */
+function loggerOptions(logger: boolean | object): boolean | object {
+  if (logger === false) return false;
+  const base = logger === true ? {} : (logger as { serializers?: object });
+  return { ...base, serializers: { ...base.serializers, err: redactError } };
+}
+
+/**
  * Builds the HTTP application: validation and OpenAPI from the same Zod schemas, authentication
  * on every route unless it is marked public, CSRF on cookie-authenticated writes, one error shape.
  */
 export async function buildApp(deps: AppDeps, modules: Module[], options: { logger?: boolean | object } = {}) {
   const app = fastify({
-    logger: options.logger ?? false,
-    trustProxy: true,
+    logger: loggerOptions(options.logger ?? false),
+    // Off unless TRUST_PROXY names the proxy: otherwise anyone could set the audited address with X-Forwarded-For.
+    trustProxy: deps.config.trustProxy,
     bodyLimit: 1024 * 1024,
     ajv: undefined,
   }).withTypeProvider<ZodTypeProvider>() as unknown as App;
+
+  // Security headers on every answer, errors and 404s included (registered before the auth hook,
+  // whose refusals are answers too).
+  const https = deps.config.publicUrl.startsWith('https://');
+  await app.register(helmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: https ? { ...STAFF_APP_CSP, 'upgrade-insecure-requests': [] } : STAFF_APP_CSP },
+    referrerPolicy: { policy: 'same-origin' },
+    frameguard: { action: 'deny' }, // as frame-ancestors 'none', for browsers without CSP 2
+    // HSTS only where the site is served over HTTPS; over plain HTTP browsers ignore it anyway.
+    strictTransportSecurity: https ? { maxAge: 31_536_000 } : false,
+  });
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

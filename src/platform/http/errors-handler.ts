@@ -3,6 +3,8 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ErrorCode, FieldIssueCode } from '../../i18n/errors.js';
 import { fieldIssueMessages } from '../../i18n/errors.js';
 import { AppError, fieldIssue, type FieldIssue } from '../errors.js';
+import { redactError } from '../log-redaction.js';
+import { ThrottledError } from '../throttle.js';
 
 /** Unique and exclusion constraints whose violation is a named domain error (by constraint name). */
 const constraintErrors: Record<string, ErrorCode> = {
@@ -82,6 +84,8 @@ export function toAppError(error: unknown, request: FastifyRequest): AppError {
 
 export function errorHandler(error: unknown, request: FastifyRequest, reply: FastifyReply) {
   const appError = toAppError(error, request);
-  if (appError.status >= 500) request.log.error({ err: error }, 'unhandled error');
+  // Never the query parameters: they include password and token hashes.
+  if (appError.status >= 500) request.log.error({ err: redactError(error) }, 'unhandled error');
+  if (appError instanceof ThrottledError) reply.header('retry-after', String(appError.retryAfterSeconds));
   return reply.status(appError.status).send(appError.toBody());
 }

@@ -76,9 +76,9 @@ function UserBox({ me }: { me: Me }) {
   });
   return (
     <Space size="middle">
-      <span data-testid="current-user">
+      <Link to="/account" title={ui.layout.account} data-testid="current-user">
         <UserOutlined /> {me.user.displayName}
-      </span>
+      </Link>
       <Typography.Text type="secondary" data-testid="current-agency">
         {me.user.agencyName ?? ui.layout.noAgency}
       </Typography.Text>
