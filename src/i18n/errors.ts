@@ -65,6 +65,10 @@ export const errorMessages = {
   ACCESS_REQUEST_STATE: { zh: '查阅申请当前状态不允许该操作', en: 'The access request is not in a state that allows this' },
   ACCESS_NOT_GRANTED: { zh: '没有有效的查阅授权', en: 'No valid access grant' },
   INTERNAL: { zh: '服务器内部错误', en: 'Internal server error' },
+  // — issue 7: uploads, spreadsheets (branch upload) —
+  FILE_TYPE_MISMATCH: { zh: '文件内容与声明的类型不符（如照片须为图片文件）', en: 'The file’s content does not match its declared kind (a photo must be an image, etc.)' },
+  UPLOAD_QUOTA_EXCEEDED: { zh: '未完成的上传已占满您的上传空间，请先完成或取消其他上传', en: 'Your unfinished uploads fill your upload space; finish or cancel some first' },
+  SPREADSHEET_TOO_LARGE: { zh: '表格文件解压后过大或行数过多，请删除无关内容或分批导入', en: 'The spreadsheet is too large once uncompressed, or has too many rows; remove what is not needed or split it' },
 } as const satisfies Record<string, Message>;
 
 export type ErrorCode = keyof typeof errorMessages;
@@ -95,6 +99,9 @@ export const fieldIssueMessages = {
   certificate_dates: { zh: '证件有效期截止日期应晚于发证日期', en: 'The expiry date must be after the issue date' },
   in_future: { zh: '不能晚于当前时间', en: 'Must not be in the future' },
   custom: { zh: '取值无效', en: 'Invalid value' },
+  // — issue 7: uploads (branch upload) —
+  unsafe_text: { zh: '含有无法保存的字符（如 NUL 或不成对的代理字符）', en: 'Contains characters that cannot be stored (NUL or an unpaired surrogate)' },
+  too_early: { zh: '早于允许的最早时间', en: 'Earlier than the earliest accepted time' },
 } as const satisfies Record<string, Message>;
 
 export type FieldIssueCode = keyof typeof fieldIssueMessages;

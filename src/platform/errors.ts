@@ -57,6 +57,10 @@ const statusOf: Record<ErrorCode, number> = {
   ACCESS_REQUEST_STATE: 409,
   ACCESS_NOT_GRANTED: 403,
   INTERNAL: 500,
+  // — issue 7: uploads, spreadsheets (branch upload) —
+  FILE_TYPE_MISMATCH: 415,
+  UPLOAD_QUOTA_EXCEEDED: 413,
+  SPREADSHEET_TOO_LARGE: 413,
 };
 
 export interface FieldIssue {
