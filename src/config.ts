@@ -27,6 +27,10 @@ export interface Config {
   cookieSecure: boolean;
   /** pino log level (LOG_LEVEL). */
   logLevel: string;
+  /** Bytes of unfinished evidence uploads one user may hold at once (UPLOAD_QUOTA_BYTES, default 20 GiB). */
+  uploadQuotaBytes: number;
+  /** Hours after which an unfinished upload is removed and its space returned (UPLOAD_EXPIRY_HOURS, default 24). */
+  uploadExpiryHours: number;
 }
 
 export type StorageConfig =
@@ -82,5 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginLockMinutes: int(env.LOGIN_LOCK_MINUTES, 15),
     cookieSecure: flag(env.COOKIE_SECURE, false),
     logLevel: env.LOG_LEVEL || 'info',
+    uploadQuotaBytes: int(env.UPLOAD_QUOTA_BYTES, 20 * 1024 ** 3),
+    uploadExpiryHours: int(env.UPLOAD_EXPIRY_HOURS, 24),
   };
 }
