@@ -302,12 +302,16 @@ export async function evidenceUploadRoutes(app: App, deps: AppDeps) {
   };
   const description =
     'tus 1.0 (https://tus.io/protocols/resumable-upload). Upload-Metadata: caseId, step, kind (photo|audio|video|scan|other), title, capturedAt (ISO 8601), deviceId?, location?, confidentiality (none|personal_privacy|trade_secret|state_secret), filename?, filetype?, lateReason?. ' +
-    'The case must be open and workable by you. The request that completes the upload answers with the header Evidence-Id.';
+    'The case must be open and workable by you; text may not hold NUL or unpaired surrogates; capturedAt is not before 1990 nor in the future; ' +
+    'filename is kept only as a sanitised display name. Upload-Length is required and reserved against your quota of unfinished uploads (413 UPLOAD_QUOTA_EXCEEDED); ' +
+    'an upload not finished within UPLOAD_EXPIRY_HOURS is removed. The request that completes the upload answers with the header Evidence-Id; ' +
+    'bytes that are not of the declared kind (photo: an image, video: a video, audio: an audio format) are 415 FILE_TYPE_MISMATCH. ' +
+    'If completing fails for another reason (e.g. 409 CASE_NOT_OPEN), the bytes stay staged: PATCH with no body at the final Upload-Offset to complete it again.';
 
   app.route({
     method: 'POST',
     url: UPLOADS_PATH,
-    schema: { tags: ['recording'], summary: '上传音像记录（断点续传）Create a resumable evidence upload', description, response: { 400: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 422: errorBody } },
+    schema: { tags: ['recording'], summary: '上传音像记录（断点续传）Create a resumable evidence upload', description, response: { 400: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 413: errorBody, 415: errorBody, 422: errorBody } },
     onError: closeOnError,
     handler: handle,
   });
