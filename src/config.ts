@@ -51,6 +51,10 @@ export interface Config {
   trustProxy: false | string;
   /** pino log level (LOG_LEVEL). */
   logLevel: string;
+  /** Bytes of unfinished evidence uploads one user may hold at once (UPLOAD_QUOTA_BYTES, default 20 GiB). */
+  uploadQuotaBytes: number;
+  /** Hours after which an unfinished upload is removed and its space returned (UPLOAD_EXPIRY_HOURS, default 24). */
+  uploadExpiryHours: number;
 }
 
 export type StorageConfig =
@@ -131,5 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: flag(env.COOKIE_SECURE, /^https:\/\//i.test(publicUrl)),
     trustProxy: trustProxy(env.TRUST_PROXY),
     logLevel: env.LOG_LEVEL || 'info',
+    uploadQuotaBytes: int(env.UPLOAD_QUOTA_BYTES, 20 * 1024 ** 3),
+    uploadExpiryHours: int(env.UPLOAD_EXPIRY_HOURS, 24),
   };
 }

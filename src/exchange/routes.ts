@@ -31,7 +31,8 @@ const importResponses = { 200: summaryOut, 400: errorBody, 403: errorBody, 404: 
 const importDescription =
   'multipart/form-data with one .xlsx file in the field "file" (at most 10 MiB). All rows or none: if any row is invalid, ' +
   'nothing is written and the answer is 422 IMPORT_REJECTED with every problem in error.details.rows ' +
-  '({row, column, header, field, code, message, messageEn}). An unreadable file, a missing column or no data is 422 INVALID_SPREADSHEET.';
+  '({row, column, header, field, code, message, messageEn}). An unreadable file, a missing column or no data is 422 INVALID_SPREADSHEET; ' +
+  'a file that expands beyond 50 MiB (or compresses suspiciously well) or whose sheet has more than 10,000 rows is 413 SPREADSHEET_TOO_LARGE, refused before it is parsed.';
 
 /** The uploaded spreadsheet: exactly one file part named "file". */
 async function uploadedFile(request: FastifyRequest): Promise<{ data: Buffer; name: string | null }> {

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { AppError } from '../platform/errors.js';
+import { checkXlsxLimits } from './zip-limits.js';
 
 /**
  * The spreadsheet layer of import/export: one sheet per kind of record, a Chinese header row
@@ -124,11 +125,16 @@ export function cellData(value: ExcelJS.CellValue): CellData {
   return null;
 }
 
-/** Loads an .xlsx from memory; anything that is not one is INVALID_SPREADSHEET, never a 500. */
+/**
+ * Loads an .xlsx from memory; anything that is not one is INVALID_SPREADSHEET, one that expands
+ * beyond the limits of ./zip-limits.ts is SPREADSHEET_TOO_LARGE, never a 500.
+ */
 export async function loadWorkbook(data: Buffer): Promise<ExcelJS.Workbook> {
   if (data.length > MAX_FILE_BYTES) throw invalidSpreadsheet({ reason: 'too_large' });
   // An .xlsx is a ZIP archive: refuse anything else before handing it to the parser.
   if (data.length < 4 || data.readUInt32LE(0) !== 0x04034b50) throw invalidSpreadsheet({ reason: 'not_xlsx' });
+  // The parser inflates every part whole: cap what the archive expands to, and the rows, first.
+  await checkXlsxLimits(data, () => invalidSpreadsheet({ reason: 'not_xlsx' }));
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(data as unknown as ExcelJS.Buffer, { ignoreNodes: ['dataValidations', 'conditionalFormatting', 'extLst', 'picture', 'drawing'] });

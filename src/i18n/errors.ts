@@ -72,6 +72,10 @@ export const errorMessages = {
   LOGIN_THROTTLED: { zh: '登录失败次数过多，请稍后再试', en: 'Too many failed logins; try again later' },
   RATE_LIMITED: { zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   TOKEN_NEEDS_SESSION: { zh: '请登录后在页面上管理接口令牌，不能用接口令牌创建新令牌', en: 'API tokens are created from a logged-in session, not with another token' },
+  // — issue 7: uploads, spreadsheets (branch upload) —
+  FILE_TYPE_MISMATCH: { zh: '文件内容与声明的类型不符（如照片须为图片文件）', en: 'The file’s content does not match its declared kind (a photo must be an image, etc.)' },
+  UPLOAD_QUOTA_EXCEEDED: { zh: '未完成的上传已占满您的上传空间，请先完成或取消其他上传', en: 'Your unfinished uploads fill your upload space; finish or cancel some first' },
+  SPREADSHEET_TOO_LARGE: { zh: '表格文件解压后过大或行数过多，请删除无关内容或分批导入', en: 'The spreadsheet is too large once uncompressed, or has too many rows; remove what is not needed or split it' },
 } as const satisfies Record<string, Message>;
 
 export type ErrorCode = keyof typeof errorMessages;
@@ -102,6 +106,9 @@ export const fieldIssueMessages = {
   certificate_dates: { zh: '证件有效期截止日期应晚于发证日期', en: 'The expiry date must be after the issue date' },
   in_future: { zh: '不能晚于当前时间', en: 'Must not be in the future' },
   custom: { zh: '取值无效', en: 'Invalid value' },
+  // — issue 7: uploads (branch upload) —
+  unsafe_text: { zh: '含有无法保存的字符（如 NUL 或不成对的代理字符）', en: 'Contains characters that cannot be stored (NUL or an unpaired surrogate)' },
+  too_early: { zh: '早于允许的最早时间', en: 'Earlier than the earliest accepted time' },
 } as const satisfies Record<string, Message>;
 
 export type FieldIssueCode = keyof typeof fieldIssueMessages;

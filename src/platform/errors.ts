@@ -64,6 +64,10 @@ const statusOf: Record<ErrorCode, number> = {
   LOGIN_THROTTLED: 429,
   RATE_LIMITED: 429,
   TOKEN_NEEDS_SESSION: 403,
+  // — issue 7: uploads, spreadsheets (branch upload) —
+  FILE_TYPE_MISMATCH: 415,
+  UPLOAD_QUOTA_EXCEEDED: 413,
+  SPREADSHEET_TOO_LARGE: 413,
 };
 
 export interface FieldIssue {

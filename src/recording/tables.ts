@@ -218,3 +218,18 @@ export const accessRequests = pgTable('access_requests', {
   validFrom: ts('valid_from'),
   validUntil: ts('valid_until'),
 });
+
+/** Space reserved by an unfinished evidence upload (migrations/202612030002_uploads.sql). */
+export const uploadReservations = pgTable('upload_reservations', {
+  uploadId: text('upload_id').primaryKey(),
+  userId: uuid('user_id').notNull(),
+  bytes: bigint('bytes', { mode: 'number' }).notNull(),
+  createdAt: ts('created_at').notNull(),
+  expiresAt: ts('expires_at').notNull(),
+});
+
+/** The sum of a user's upload reservations, changed atomically (see upload-quota.ts). */
+export const uploadQuotaUsage = pgTable('upload_quota_usage', {
+  userId: uuid('user_id').primaryKey(),
+  reservedBytes: bigint('reserved_bytes', { mode: 'number' }).notNull(),
+});

@@ -156,3 +156,46 @@ describe('PATCH /api/agencies/:id', () => {
     expect(res.json().error.fields[0]).toMatchObject({ field: 'categories.0', code: 'invalid_value' });
   });
 });
+
+describe('PATCH /api/agencies/:id changes only what it names (issue 7)', () => {
+  it('leaves the categories alone when only the phone is sent (GET and the public portal agree)', async () => {
+    const before = (await adminA.get(`/api/agencies/${world.agencyA.id}`)).json();
+    expect(before.categories.length).toBeGreaterThan(0);
+    const res = await adminA.patch(`/api/agencies/${world.agencyA.id}`, { phone: '0878-3999999' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ phone: '0878-3999999', categories: before.categories, address: before.address, shortName: before.shortName });
+    expect((await adminA.get(`/api/agencies/${world.agencyA.id}`)).json().categories).toEqual(before.categories);
+    const portal = (await t.app.inject({ method: 'GET', url: '/api/public/agencies' })).json() as { agencies: { name: string; phone: string; categories: string[] }[] };
+    expect(portal.agencies.find((a) => a.name === before.name)).toMatchObject({ phone: '0878-3999999', categories: before.categories });
+    const [audit] = await t.database.query<{ detail: unknown }>(
+      `select detail from audit_events where subject_id = $1 and action = 'agency.updated' order by id desc limit 1`,
+      [world.agencyA.id],
+    );
+    expect(audit!.detail).toEqual({ changes: { phone: { old: before.phone, new: '0878-3999999' } } });
+  });
+
+  it('withdraws the confirmation when a confirmed agency is renamed, and audits old and new values', async () => {
+    const before = (await adminA.get(`/api/agencies/${world.agencyA.id}`)).json();
+    expect(before.confirmation).not.toBeNull();
+    const res = await adminA.patch(`/api/agencies/${world.agencyA.id}`, { name: '楚雄州工业和信息化委员会' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ name: '楚雄州工业和信息化委员会', confirmation: null });
+    const portal = (await t.app.inject({ method: 'GET', url: '/api/public/agencies' })).json() as { agencies: { name: string }[] };
+    expect(portal.agencies.map((a) => a.name)).not.toContain('楚雄州工业和信息化委员会');
+    const [audit] = await t.database.query<{ detail: { changes: unknown; confirmationWithdrawn?: unknown } }>(
+      `select detail from audit_events where subject_id = $1 and action = 'agency.updated' order by id desc limit 1`,
+      [world.agencyA.id],
+    );
+    expect(audit!.detail.changes).toEqual({ name: { old: before.name, new: '楚雄州工业和信息化委员会' } });
+    expect(audit!.detail.confirmationWithdrawn).toMatchObject({ confirmedAt: before.confirmation.confirmedAt });
+    // The justice bureau confirms the new name; the agency is published again.
+    expect((await supervisorA.post(`/api/agencies/${world.agencyA.id}/confirm`, { note: '更名后重新确认' })).statusCode).toBe(200);
+    const after = (await t.app.inject({ method: 'GET', url: '/api/public/agencies' })).json() as { agencies: { name: string }[] };
+    expect(after.agencies.map((a) => a.name)).toContain('楚雄州工业和信息化委员会');
+  });
+
+  it('keeps the confirmation for a change of phone or address', async () => {
+    const res = await adminA.patch(`/api/agencies/${world.agencyA.id}`, { address: '楚雄市鹿城南路2号' });
+    expect(res.json().confirmation).not.toBeNull();
+  });
+});

@@ -30,12 +30,48 @@ export async function createAgency(tx: Tx, ctx: AuditContext, input: AgencyInput
   return row!;
 }
 
-/** Updates an agency's published facts; the confirmation is untouched (see confirmAgency). */
-export async function updateAgency(tx: Tx, ctx: AuditContext, id: string, patch: Partial<AgencyInput>) {
-  const [row] = await tx.update(agencies).set({ ...patch, updatedAt: ctx.now }).where(eq(agencies.id, id)).returning();
-  if (!row) throw new AppError('NOT_FOUND');
-  await recordAudit(tx, ctx, { action: 'agency.updated', subjectType: 'agency', subjectId: id, agencyId: id, detail: { fields: Object.keys(patch) } });
-  return row;
+/**
+ * The facts that identify an agency as a legal subject: the justice bureau's confirmation (P13)
+ * was given for them, so changing one withdraws it until the bureau confirms again. Re-confirming
+ * rather than publishing the change at once: otherwise an agency administrator could publish any
+ * name under the bureau's earlier confirmation, and the portal shows only confirmed agencies.
+ */
+export const CONFIRMED_IDENTITY_FIELDS = ['name', 'creditCode', 'regionCode'] as const;
+
+type AgencyPatch = Partial<Omit<AgencyInput, 'kind' | 'regionCode'>>;
+
+const sameValue = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/**
+ * Updates the fields the patch names, and only those (a field left out stays as it is). The audit
+ * records each changed field's old and new value; a change of name or credit code withdraws the
+ * justice bureau's confirmation (P13), recorded in the same audit row.
+ */
+export async function updateAgency(tx: Tx, ctx: AuditContext, id: string, patch: AgencyPatch) {
+  const [current] = await tx.select().from(agencies).where(eq(agencies.id, id)).for('update');
+  if (!current) throw new AppError('NOT_FOUND');
+  const changes: Record<string, { old: unknown; new: unknown }> = {};
+  const set: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(patch) as [keyof AgencyPatch, unknown][]) {
+    if (value === undefined || sameValue(current[field], value)) continue;
+    changes[field] = { old: current[field] ?? null, new: value ?? null };
+    set[field] = value;
+  }
+  if (Object.keys(changes).length === 0) return current;
+  const reconfirm = current.confirmedAt !== null && CONFIRMED_IDENTITY_FIELDS.some((field) => field in changes);
+  const [row] = await tx
+    .update(agencies)
+    .set({ ...set, ...(reconfirm ? { confirmedAt: null, confirmedBy: null, confirmationNote: null } : {}), updatedAt: ctx.now })
+    .where(eq(agencies.id, id))
+    .returning();
+  await recordAudit(tx, ctx, {
+    action: 'agency.updated',
+    subjectType: 'agency',
+    subjectId: id,
+    agencyId: id,
+    detail: { changes, ...(reconfirm ? { confirmationWithdrawn: { confirmedAt: current.confirmedAt!.toISOString(), confirmedBy: current.confirmedBy } } : {}) },
+  });
+  return row!;
 }
 
 /** The justice bureau confirms (or withdraws confirmation of) an agency's status as an enforcement body (O1, P13). */

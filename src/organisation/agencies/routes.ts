@@ -9,7 +9,7 @@ import { agencies } from '../tables.js';
 import { findRegion } from '../regions/regions.js';
 import { createAgency, queryAgencies, setAgencyConfirmation, updateAgency } from './agencies.js';
 import { agencyOut, presentAgency } from './presenter.js';
-import { agencyFields } from './schemas.js';
+import { agencyFields, agencyPatchFields } from './schemas.js';
 
 
 /** Agencies (执法主体, O1/P2/P13) with the reviewer ratio of each (L12). */
@@ -81,9 +81,9 @@ export async function agencyRoutes(app: App, deps: AppDeps) {
     {
       schema: {
         tags: ['organisation'],
-        summary: '修改执法主体信息 Update an agency',
+        summary: '修改执法主体信息 Update an agency (only the fields named; a new name or credit code needs the justice bureau to confirm again, P13)',
         params: idParams,
-        body: z.object(agencyFields).omit({ kind: true, regionCode: true }).partial(),
+        body: agencyPatchFields,
         response: { 200: agencyOut, 400: errorBody, 403: errorBody, 404: errorBody, 409: errorBody },
       },
     },

@@ -17,3 +17,24 @@ export const agencyFields = {
   area: optionalText(500),
   docAbbreviation: optionalText(10),
 };
+
+/**
+ * The fields a PATCH may change: each optional and WITHOUT defaults, so a field that is not named
+ * stays as it is (a `.partial()` of {@link agencyFields} would still fill `categories: []` and wipe
+ * them). The kind and region are fixed at registration.
+ */
+export const agencyPatchFields = z
+  .object({
+    name: agencyFields.name,
+    shortName: agencyFields.shortName,
+    creditCode: agencyFields.creditCode,
+    level: agencyFields.level,
+    headName: agencyFields.headName,
+    address: agencyFields.address,
+    phone: agencyFields.phone,
+    supervisionPhone: agencyFields.supervisionPhone,
+    categories: z.array(enforcementCategory).max(5),
+    area: agencyFields.area,
+    docAbbreviation: agencyFields.docAbbreviation,
+  })
+  .partial();

@@ -478,6 +478,19 @@ describe('PATCH /api/people/:id', () => {
     expect((await patch(adminA, { certificate: body.certificate, name: '马骏' })).statusCode).toBe(200);
   });
 
+  it('keeps a revoked certificate revoked when its dates are corrected without naming the status (issue 7)', async () => {
+    const revoked = await register(adminA, world.agencyA.id, officerBody({ name: '吊销者', certificate: newCertificate({ status: 'revoked' }) }));
+    const { status: _status, ...withoutStatus } = revoked.certificate as unknown as Record<string, unknown>;
+    const res = await adminA.patch(`/api/people/${revoked.id}`, { certificate: { number: withoutStatus.number, issuedOn: withoutStatus.issuedOn, expiresOn: '2031-06-30' } });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().certificate).toMatchObject({ expiresOn: '2031-06-30', status: 'revoked' });
+    // A first certificate without a status starts active.
+    const plain = await register(adminA, world.agencyA.id, officerBody({ name: '无证者', certificate: null }));
+    const first = await adminA.patch(`/api/people/${plain.id}`, { certificate: { number: `YN-GX-NEW-${Date.now() % 100000}`, issuedOn: '2026-01-10', expiresOn: '2031-01-09' } });
+    expect(first.statusCode, first.body).toBe(200);
+    expect(first.json().certificate).toMatchObject({ status: 'active' });
+  });
+
   it('answers 404 out of scope and 403 for a wrong role; supervisors of the region may update', async () => {
     expect((await patch(adminB, { name: '改名' })).statusCode).toBe(404);
     expect((await patch(supervisorB, { name: '改名' })).statusCode).toBe(404);

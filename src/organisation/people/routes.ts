@@ -47,7 +47,19 @@ const personFields = {
 
 const createBody = z.object(personFields);
 /** Every field optional, no defaults: an absent field keeps its stored value. */
-const updateBody = z.object({ ...personFields, isLegalReviewer: z.boolean(), categories: z.array(enforcementCategory).max(5) }).partial();
+/**
+ * A PATCH names what it changes: no defaults here, or a field left out would be reset. A new
+ * certificate without a status keeps the stored one (a revoked certificate is not reinstated by
+ * correcting its number); a person's first certificate starts active (update-person.ts).
+ */
+const updateBody = z
+  .object({
+    ...personFields,
+    isLegalReviewer: z.boolean(),
+    categories: z.array(enforcementCategory).max(5),
+    certificate: certificateIn.extend({ status: z.enum(CERTIFICATE_STATUSES).optional() }).nullish(),
+  })
+  .partial();
 
 /** The request's nested certificate to the use cases' flat fields; an absent key leaves the stored value. */
 function toPersonInput(body: z.infer<typeof createBody>): PersonInput;
@@ -58,7 +70,8 @@ function toPersonInput({ certificate, ...rest }: z.infer<typeof updateBody>): Pa
     input.certificateNumber = certificate?.number ?? null;
     input.certificateIssuedOn = certificate?.issuedOn ?? null;
     input.certificateExpiresOn = certificate?.expiresOn ?? null;
-    input.certificateStatus = certificate?.status ?? null;
+    // Absent status (PATCH only): keep the stored one.
+    if (certificate === null || certificate.status !== undefined) input.certificateStatus = certificate?.status ?? null;
   }
   return input;
 }

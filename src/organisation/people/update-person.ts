@@ -16,7 +16,9 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 export async function updatePerson(tx: Tx, ctx: AuditContext, id: string, patch: Partial<PersonInput>) {
   const [current] = await tx.select().from(people).where(eq(people.id, id)).for('update');
   if (!current) throw new AppError('NOT_FOUND');
-  const given = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
+  const given: Partial<PersonInput> = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
+  // A first certificate given without a status starts active; an existing one keeps its status.
+  if (given.certificateNumber && given.certificateStatus === undefined && !current.certificateStatus) given.certificateStatus = 'active';
   const merged = personValues({ ...current, ...given });
   await checkPersonRules(tx, current.agencyId, merged, id);
 

@@ -16,6 +16,7 @@ import { appendCaseEvent } from '../chain.js';
 import { loadCaseFor, type CaseRow } from '../cases/load.js';
 import { cases, deviceLoans, devices, evidence } from '../tables.js';
 import { isProcedure, procedureOf } from '../workflows/procedures.js';
+import { contentTypeFor, sniffFile, sniffStream } from './file-kind.js';
 import { lateness } from './late.js';
 import { parseEvidenceMeta, type EvidenceMeta, type EvidenceMetaInput } from './metadata.js';
 
@@ -179,9 +180,13 @@ export async function recordEvidence(
   return { evidence: item, warnings, dueOn: due.dueOn };
 }
 
+/** Enough of a file's head for `file-type` to recognise every format it knows. */
+const SNIFF_BYTES = 4100;
+
 /**
  * Adds an item from a complete staged file (which is consumed: renamed into the file store, or
- * uploaded to object storage and removed): checks first, moves the bytes to their content address,
+ * uploaded to object storage and removed): checks first (including the real type of the bytes
+ * against the declared kind: FILE_TYPE_MISMATCH), moves the bytes to their content address,
  * then records the item in one transaction. Should the transaction fail, the bytes stay in the
  * content store unreferenced — harmless, and a retry of the same bytes finds them there.
  */
@@ -195,7 +200,10 @@ export async function addEvidence(
 ): Promise<AddedEvidence> {
   await checkEvidence(deps.database.db, actor, meta, ctx.now);
   const key = contentKey(staged.digests.sha256);
-  const contentType = meta.filetype ?? 'application/octet-stream';
+  // The real type, from the bytes (a retry after the bytes were moved reads them from the store).
+  const stagedThere = await fsp.stat(staged.path).then(() => true, () => false);
+  const sniffed = stagedThere ? await sniffFile(staged.path) : await sniffStream(await deps.store.get(key, { start: 0, end: SNIFF_BYTES - 1 }));
+  const contentType = contentTypeFor(meta.kind, sniffed, meta.filetype);
   if (await deps.store.exists(key)) await fsp.rm(staged.path, { force: true });
   else await deps.store.putFile(key, staged.path, contentType);
   return deps.database.db.transaction((tx) => recordEvidence(tx, deps, ctx, actor, meta, { ...staged.digests, key, contentType }, extra));

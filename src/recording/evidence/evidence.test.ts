@@ -13,7 +13,7 @@ import { contentKey } from '../../platform/storage/content-store.js';
 import { createTestApp, type TestContext } from '../../../test/harness.js';
 import { buildRecordingWorld, recordingSessions, type RecordingWorld } from '../../../test/recording-world.js';
 import { caseEvents, devices, evidence } from '../tables.js';
-import { encodeMetadata, insertCase, listen, sha256, sm3, tusClient, type TusClient } from './test-support.js';
+import { encodeMetadata, insertCase, jpeg, listen, MP4_HEAD, mp4, sha256, sm3, tusClient, type TusClient } from './test-support.js';
 
 let ctx: TestContext;
 let world: RecordingWorld;
@@ -70,7 +70,7 @@ describe('SM3 and SHA-256 in one pass', () => {
 
 describe('POST/PATCH /api/uploads (tus)', () => {
   it('resumes an interrupted upload and records digests equal to those of the file', async () => {
-    const bytes = crypto.randomBytes(3 * 1024 * 1024 + 123);
+    const bytes = mp4(crypto.randomBytes(3 * 1024 * 1024 + 123));
     const created = await li.create(meta({ title: '中断后续传的视频' }), bytes.length);
     expect(created.status).toBe(201);
     const location = created.headers.get('location')!;
@@ -131,7 +131,7 @@ describe('POST/PATCH /api/uploads (tus)', () => {
   });
 
   it('works with tus-js-client in chunks, with the session cookie and CSRF header', async () => {
-    const bytes = crypto.randomBytes(700 * 1024);
+    const bytes = jpeg(crypto.randomBytes(700 * 1024));
     const url = await new Promise<string>((resolve, reject) => {
       const upload = new TusUpload(bytes, {
         endpoint: `${base}/api/uploads`,
@@ -161,10 +161,12 @@ describe('POST/PATCH /api/uploads (tus)', () => {
   it('streams a 64 MiB upload without holding it in memory', async () => {
     const size = 64 * 1024 * 1024;
     const chunk = crypto.randomBytes(64 * 1024);
+    // The first chunk starts as an MP4 does (the kind is checked against the bytes).
+    const first = Buffer.concat([MP4_HEAD, chunk.subarray(MP4_HEAD.length)]);
     const expected = { sha: crypto.createHash('sha256'), sm: crypto.createHash('sm3') };
     for (let n = 0; n < size; n += chunk.length) {
-      expected.sha.update(chunk);
-      expected.sm.update(chunk);
+      expected.sha.update(n === 0 ? first : chunk);
+      expected.sm.update(n === 0 ? first : chunk);
     }
     const created = await li.create(meta({ title: '长视频' }), size);
     // Garbage chunks inflate RSS until the collector runs: collect, then measure what is still held.
@@ -177,7 +179,7 @@ describe('POST/PATCH /api/uploads (tus)', () => {
     const body = new Readable({
       read() {
         if (sent >= size) return this.push(null);
-        this.push(Buffer.from(chunk));
+        this.push(Buffer.from(sent === 0 ? first : chunk));
         sent += chunk.length;
         // Every 8 MiB, while the upload is half-way through the server.
         if (sent % (8 * 1024 * 1024) === 0) {
@@ -211,9 +213,9 @@ describe('the 3-working-day rule (R7)', () => {
     const captured = '2026-09-30T15:00:00+08:00';
     try {
       ctx.clock.set('2026-10-10T15:59:00Z'); // 23:59 on 10-10 in China
-      const inTime = await upload(Buffer.from('on time'), { capturedAt: captured, title: '国庆前现场录像' });
+      const inTime = await upload(mp4(Buffer.from('on time')), { capturedAt: captured, title: '国庆前现场录像' });
       ctx.clock.set('2026-10-10T16:00:00Z'); // 00:00 on 10-11 in China
-      const late = await upload(Buffer.from('too late'), { capturedAt: captured, title: '国庆前现场录像（补传）', lateReason: '执法记录仪在外地维修，返回后上传' });
+      const late = await upload(mp4(Buffer.from('too late')), { capturedAt: captured, title: '国庆前现场录像（补传）', lateReason: '执法记录仪在外地维修，返回后上传' });
       const rows = await ctx.database.db.select().from(evidence).where(eq(evidence.caseId, caseA.id));
       expect(rows.find((r) => r.id === inTime)).toMatchObject({ late: false, lateReason: null });
       expect(rows.find((r) => r.id === late)).toMatchObject({ late: true, lateReason: '执法记录仪在外地维修，返回后上传' });
@@ -225,7 +227,7 @@ describe('the 3-working-day rule (R7)', () => {
   });
 
   it('accepts a late item without a reason, flagged', async () => {
-    const id = await upload(Buffer.from('no reason'), { capturedAt: '2026-11-16T10:00:00+08:00' }); // Mon; due Thu 11-19
+    const id = await upload(mp4(Buffer.from('no reason')), { capturedAt: '2026-11-16T10:00:00+08:00' }); // Mon; due Thu 11-19
     const [row] = await ctx.database.db.select().from(evidence).where(eq(evidence.id, id));
     expect(row).toMatchObject({ late: true, lateReason: null });
   });
@@ -316,14 +318,14 @@ describe('upload refusals', () => {
 describe('devices named by evidence (R14)', () => {
   it('warns when the device was not on loan to the officer, refuses another agency’s or a retired device', async () => {
     const [cam] = await ctx.database.db.insert(devices).values({ agencyId: world.agencyA.id, kind: 'body_camera', serialNumber: 'EV-CAM-1', model: 'DSJ-V9' }).returning();
-    const notLent = await upload(Buffer.from('cam video 1'), { deviceId: cam!.id });
+    const notLent = await upload(mp4(Buffer.from('cam video 1')), { deviceId: cam!.id });
     const [first] = await eventsOf(caseA.id, 'evidence.added');
     expect(first!.payload).toMatchObject({ evidenceId: notLent, deviceId: cam!.id, warnings: ['device_not_on_loan_to_officer'] });
 
     const lend = await s.head.post(`/api/devices/${cam!.id}/loans`, { personId: world.people.li.id });
     expect(lend.statusCode, lend.body).toBe(201);
     ctx.clock.advance(60_000);
-    await upload(Buffer.from('cam video 2'), { deviceId: cam!.id, capturedAt: new Date(ctx.clock.now().getTime() - 1000).toISOString() });
+    await upload(mp4(Buffer.from('cam video 2')), { deviceId: cam!.id, capturedAt: new Date(ctx.clock.now().getTime() - 1000).toISOString() });
     const [second] = await eventsOf(caseA.id, 'evidence.added');
     expect(second!.payload).toMatchObject({ warnings: [] });
 
@@ -341,11 +343,11 @@ describe('devices named by evidence (R14)', () => {
 describe('reading evidence (R10, R11)', () => {
   let secretId: string;
   let plainId: string;
-  const secretBytes = Buffer.from('0123456789商业秘密配方照片abcdefghij');
+  const secretBytes = jpeg(Buffer.from('0123456789商业秘密配方照片abcdefghij'));
 
   beforeAll(async () => {
     secretId = await upload(secretBytes, { confidentiality: 'trade_secret', title: '企业配方照片', kind: 'photo', filetype: 'image/jpeg', filename: '配方.jpg' });
-    plainId = await upload(Buffer.from('plain'), { title: '公开现场照片', kind: 'photo' });
+    plainId = await upload(jpeg(Buffer.from('plain')), { title: '公开现场照片', kind: 'photo' });
   });
 
   it('lists a confidential item as restricted to those without its permission', async () => {
@@ -390,7 +392,7 @@ describe('reading evidence (R10, R11)', () => {
     const part = await s.head.request('GET', `/api/evidence/${secretId}/content`, undefined, { range: 'bytes=2-5' });
     expect(part.statusCode).toBe(206);
     expect(part.headers['content-range']).toBe(`bytes 2-5/${secretBytes.length}`);
-    expect(part.rawPayload.toString()).toBe('2345');
+    expect(part.rawPayload).toEqual(secretBytes.subarray(2, 6));
     const beyond = await s.head.request('GET', `/api/evidence/${secretId}/content`, undefined, { range: 'bytes=9999-' });
     expect(beyond.statusCode).toBe(416);
     const downloads = await eventsOf(caseA.id, 'evidence.downloaded');

@@ -9,13 +9,48 @@ export const CONFIDENTIALITY_LEVELS = ['none', 'personal_privacy', 'trade_secret
 /** Content types are kept as declared (they only label the download); anything odd becomes octet-stream. */
 const CONTENT_TYPE = /^[a-z0-9][a-z0-9!#$&^_.+-]{0,63}\/[a-z0-9][a-z0-9!#$&^_.+-]{0,63}$/i;
 
-const optional = (max: number) =>
+/** NUL and unpaired UTF-16 surrogates: PostgreSQL text cannot hold the first, RFC 8785 hashing refuses the second. */
+const UNSAFE_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Text that can be stored and hashed. Local for now: to be swapped for the shared string rule of
+ * src/platform/http/schemas.ts (issue 7) once that lands, with the same field issue code.
+ */
+const safeText = (max: number) =>
   z
     .string()
     .trim()
     .max(max)
+    .refine((s) => !UNSAFE_TEXT.test(s), { params: { code: 'unsafe_text' } });
+
+const optional = (max: number) =>
+  safeText(max)
     .nullish()
     .transform((s) => (s ? s : null));
+
+/** The earliest capture time accepted: before digital body cameras, and before any agency kept A/V records. */
+export const EARLIEST_CAPTURE = new Date('1990-01-01T00:00:00Z');
+
+/** Characters never kept in a file name: controls, bidirectional overrides (they disguise extensions), unpaired surrogates. */
+const NAME_UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const FILE_NAME_MAX = 120;
+
+/**
+ * The uploader's file name reduced to something safe to show and to offer in Content-Disposition:
+ * the last path segment only (no / or \\), no control characters or NUL, no Windows-reserved
+ * punctuation, no leading dots (hidden files, "..") and at most 120 characters with the extension
+ * kept. It is display metadata only: stored bytes are named by their SHA-256. Null when nothing is left.
+ */
+export function safeFileName(raw: string): string | null {
+  const base = raw.replace(NAME_UNSAFE, '').split(/[\\/]/).pop() ?? '';
+  const cleaned = base.replace(/[:*?"<>|]/g, '_').replace(/^[\s.]+/, '').trim();
+  if (!cleaned) return null;
+  const chars = Array.from(cleaned);
+  if (chars.length <= FILE_NAME_MAX) return cleaned;
+  const dot = cleaned.lastIndexOf('.');
+  const extension = dot > 0 && cleaned.length - dot <= 16 ? cleaned.slice(dot) : '';
+  return Array.from(cleaned.slice(0, cleaned.length - extension.length)).slice(0, FILE_NAME_MAX - extension.length).join('') + extension;
+}
 
 /**
  * What the uploader says about an evidence item. Over tus these arrive as Upload-Metadata
@@ -23,14 +58,23 @@ const optional = (max: number) =>
  */
 export const evidenceMetaSchema = z.object({
   caseId: z.uuid(),
-  step: z.string().trim().min(1).max(64).describe('the workflow step the recording belongs to'),
+  step: safeText(64).min(1).describe('the workflow step the recording belongs to'),
   kind: z.enum(EVIDENCE_KINDS),
-  title: z.string().trim().min(1).max(200),
-  capturedAt: z.iso.datetime({ offset: true }).transform((s) => new Date(s)).describe('ISO 8601 with offset or Z'),
+  title: safeText(200).min(1),
+  capturedAt: z.iso
+    .datetime({ offset: true })
+    .transform((s) => new Date(s))
+    .refine((d) => d.getTime() >= EARLIEST_CAPTURE.getTime(), { params: { code: 'too_early' } })
+    .describe('ISO 8601 with offset or Z, not before 1990 (nor in the future)'),
   deviceId: z.preprocess((v) => (v === '' ? null : v), z.uuid().nullish()).transform((v) => v ?? null),
   location: optional(200),
   confidentiality: z.enum(CONFIDENTIALITY_LEVELS).default('none'),
-  filename: optional(255),
+  /** Sanitised, not refused: a hostile name becomes a harmless one (see safeFileName). */
+  filename: z
+    .string()
+    .max(1000)
+    .nullish()
+    .transform((s) => (s ? safeFileName(s) : null)),
   filetype: optional(130).transform((t) => (t && CONTENT_TYPE.test(t) ? t.toLowerCase() : null)),
   /** Why the item comes in after 3 working days (R7); accepted, not required. */
   lateReason: optional(500),
@@ -48,7 +92,10 @@ export function parseEvidenceMeta(input: Record<string, unknown>): EvidenceMeta 
     parsed.error.issues.map((issue) => {
       const field = issue.path.map(String).join('.') || 'metadata';
       const missing = input[field] === undefined || input[field] === null;
-      const code: FieldIssueCode = missing ? 'required' : issue.code === 'invalid_value' ? 'invalid_value' : issue.code === 'too_big' ? 'too_big' : issue.code === 'too_small' ? 'too_small' : 'invalid_format';
+      const custom = issue.code === 'custom' ? (issue.params?.code as FieldIssueCode | undefined) : undefined;
+      const code: FieldIssueCode = missing
+        ? 'required'
+        : (custom ?? (issue.code === 'invalid_value' ? 'invalid_value' : issue.code === 'too_big' ? 'too_big' : issue.code === 'too_small' ? 'too_small' : 'invalid_format'));
       return fieldIssue(field, code);
     }),
   );

@@ -9,7 +9,7 @@ import { contentKey } from '../../platform/storage/content-store.js';
 import { S3BlobStore } from '../../platform/storage/s3-store.js';
 import { createTestApp, type TestContext } from '../../../test/harness.js';
 import { buildRecordingWorld, recordingSessions } from '../../../test/recording-world.js';
-import { insertCase, listen, sha256, sm3, tusClient } from './test-support.js';
+import { insertCase, listen, mp4, sha256, sm3, tusClient } from './test-support.js';
 
 interface S3rverServer {
   run(): Promise<{ port: number }>;
@@ -61,7 +61,7 @@ afterAll(async () => {
 
 describe('evidence on S3-compatible storage (s3rver)', () => {
   it('puts an uploaded file in the bucket under its content key, byte for byte', async () => {
-    const bytes = crypto.randomBytes(2 * 1024 * 1024 + 17);
+    const bytes = mp4(crypto.randomBytes(2 * 1024 * 1024 + 17));
     const tus = tusClient(base, session);
     const created = await tus.create(
       { caseId, step: 'collect_materials', kind: 'video', title: '对象存储中的视频', capturedAt: '2026-11-21T10:00:00+08:00', confidentiality: 'none', filetype: 'video/mp4' },

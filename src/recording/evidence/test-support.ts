@@ -80,3 +80,13 @@ export function tusClient(base: string, session: Pick<Session, 'cookie' | 'csrfT
 
 export const sha256 = (b: Buffer) => crypto.createHash('sha256').update(b).digest('hex');
 export const sm3 = (b: Buffer) => crypto.createHash('sm3').update(b).digest('hex');
+
+/** The first bytes of an MP4 file (an ISO BMFF `ftyp` box, brand mp42), as `file-type` recognises it. */
+export const MP4_HEAD = Buffer.from('00000018667479706d703432000000006d70343269736f6d', 'hex');
+/** A JPEG start-of-image marker and JFIF APP0 segment header. */
+export const JPEG_HEAD = Buffer.from('ffd8ffe000104a46494600010100000100010000', 'hex');
+
+/** `body` behind an MP4 head: bytes that are, as far as a type sniffer can tell, a video. */
+export const mp4 = (body: Buffer) => Buffer.concat([MP4_HEAD, body]);
+/** `body` behind a JPEG head: bytes that are, as far as a type sniffer can tell, a photo. */
+export const jpeg = (body: Buffer) => Buffer.concat([JPEG_HEAD, body]);

@@ -1,8 +1,11 @@
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
 import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { FileStore } from '@tus/file-store';
-import { Metadata, Server, type Upload } from '@tus/server';
+import { EVENTS, Metadata, Server, type Upload } from '@tus/server';
 import { and, eq, sql } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -13,11 +16,13 @@ import { AppError, fieldIssue } from '../../platform/errors.js';
 import { actorOf, auditContext, type App, type AppDeps } from '../../platform/http/context.js';
 import { toAppError } from '../../platform/http/errors-handler.js';
 import { errorBody } from '../../platform/http/schemas.js';
-import { digestFile } from '../../platform/storage/dual-digest.js';
+import { contentKey } from '../../platform/storage/content-store.js';
+import { digestFile, type Digests } from '../../platform/storage/dual-digest.js';
 import { HashingDataStore } from '../../platform/storage/hashing-data-store.js';
 import { caseEvents } from '../tables.js';
 import { addEvidence, checkEvidence, stagingDirectory } from './add-evidence.js';
 import { metaToTus, parseEvidenceMeta } from './metadata.js';
+import { expiredUploadIds, releaseUploadSpace, reserveUploadSpace, uploadExpired } from './upload-quota.js';
 
 export const UPLOADS_PATH = '/api/uploads';
 /** The largest evidence file accepted (4 GiB: a few hours of body-camera video). */
@@ -89,28 +94,87 @@ export function createEvidenceUploads(deps: AppDeps) {
     relativeLocation: true,
     maxSize: EVIDENCE_MAX_BYTES,
     exposedHeaders: [EVIDENCE_ID_HEADER],
-    // Metadata was validated before the request reached tus; store it normalised, with the uploader.
+    // Metadata was validated before the request reached tus (checkCreation); reserve the space
+    // it announces, then store it normalised, with the uploader.
     onUploadCreate: async (req, upload) => {
-      const { actor } = stateOf(req);
+      const { actor, ctx } = stateOf(req);
       const meta = parseEvidenceMeta(upload.metadata ?? {});
+      await reserveUploadSpace(deps, { id: upload.id, userId: actor.userId, bytes: upload.size ?? 0 }, ctx.now);
       return { metadata: { ...metaToTus(meta), uploaderId: actor.userId } };
     },
     onUploadFinish: async (req, upload: Upload) => {
       const { actor, ctx } = stateOf(req);
       const meta = parseEvidenceMeta(upload.metadata ?? {});
       const stagedPath = path.join(directory, upload.id);
-      // After a restart mid-upload the hash state is gone: read the staged file once more.
+      // After a restart mid-upload, or on a retry, the hash state is gone: read the staged file once more.
       const digests = datastore.takeDigests(upload.id, upload.size ?? upload.offset) ?? (await digestFile(stagedPath));
-      const added = await addEvidence(deps, ctx, actor, { path: stagedPath, digests }, meta, { uploadId: upload.id });
-      await files.configstore.delete(upload.id);
-      return { headers: { [EVIDENCE_ID_HEADER]: added.evidence.id } };
+      try {
+        const added = await addEvidence(deps, ctx, actor, { path: stagedPath, digests }, meta, { uploadId: upload.id });
+        await files.configstore.delete(upload.id);
+        await releaseUploadSpace(deps.database.db, upload.id);
+        return { headers: { [EVIDENCE_ID_HEADER]: added.evidence.id } };
+      } catch (error) {
+        if (error instanceof AppError && error.code === 'FILE_TYPE_MISMATCH') {
+          // Wrong bytes for the declared kind: nothing to retry, give the space back.
+          await discardUpload(upload.id);
+        } else {
+          // Anything else (the case was closed meanwhile, the database failed) leaves the whole
+          // upload staged: the client finishes it later with an empty PATCH at the final offset.
+          await keepStaged(stagedPath, digests);
+        }
+        throw error;
+      }
     },
     onResponseError: (req, error) => {
       const appError = asAppError(req, error);
       return { status_code: appError.status, body: JSON.stringify(appError.toBody()) };
     },
   });
-  return { server, datastore, files, directory };
+
+  /** Puts the bytes back in staging if the failed finish had already moved them to the content store. */
+  const keepStaged = async (stagedPath: string, digests: Digests) => {
+    if (fs.existsSync(stagedPath)) return;
+    const key = contentKey(digests.sha256);
+    if (!(await deps.store.exists(key))) return;
+    await pipeline(await deps.store.get(key), fs.createWriteStream(stagedPath));
+  };
+
+  /** Removes an upload from staging (bytes and tus metadata) and returns its reserved space. */
+  const discardUpload = async (id: string) => {
+    datastore.forget(id);
+    await files.remove(id).catch(() => undefined);
+    await fsp.rm(path.join(directory, id), { force: true });
+    await releaseUploadSpace(deps.database.db, id);
+  };
+
+  // A cancelled upload (tus DELETE) gives its space back.
+  server.on(EVENTS.POST_TERMINATE, (_req: unknown, _res: unknown, id: string) => {
+    void releaseUploadSpace(deps.database.db, id).catch(() => undefined);
+  });
+
+  return { server, datastore, files, directory, discardUpload };
+}
+
+/** How often abandoned uploads are looked for. */
+export const UPLOAD_SWEEP_INTERVAL_MS = 15 * 60_000;
+
+/**
+ * Removes uploads not finished within UPLOAD_EXPIRY_HOURS of their creation (issue 7): the staged
+ * bytes and tus metadata go, and the reserved space is returned. Runs every
+ * UPLOAD_SWEEP_INTERVAL_MS in the server; tests call it with the injected clock. Returns the ids removed.
+ */
+export async function sweepExpiredUploads(deps: Pick<AppDeps, 'database' | 'config'>, now: Date, uploads?: Pick<EvidenceUploads, 'discardUpload'>): Promise<string[]> {
+  const discard =
+    uploads?.discardUpload ??
+    (async (id: string) => {
+      const directory = stagingDirectory(deps);
+      await new FileStore({ directory }).remove(id).catch(() => undefined);
+      await fsp.rm(path.join(directory, id), { force: true });
+      await releaseUploadSpace(deps.database.db, id);
+    });
+  const ids = await expiredUploadIds(deps.database.db, now);
+  for (const id of ids) await discard(id);
+  return ids;
 }
 
 export type EvidenceUploads = ReturnType<typeof createEvidenceUploads>;
@@ -184,8 +248,10 @@ export async function evidenceUploadRoutes(app: App, deps: AppDeps) {
 
   /** Validates a new upload's metadata and case before tus creates anything. */
   const checkCreation = async (request: FastifyRequest, actor: Actor, ctx: AuditContext) => {
+    // The length is required (no Upload-Defer-Length): it is what the quota reserves.
     const length = request.headers['upload-length'];
-    if (length !== undefined && Number(length) === 0) throw new AppError('VALIDATION_FAILED', [fieldIssue('Upload-Length', 'too_small')]);
+    if (length === undefined) throw new AppError('VALIDATION_FAILED', [fieldIssue('Upload-Length', 'required')]);
+    if (Number(length) === 0) throw new AppError('VALIDATION_FAILED', [fieldIssue('Upload-Length', 'too_small')]);
     let raw: Record<string, string | null>;
     try {
       raw = Metadata.parse((request.headers['upload-metadata'] as string | undefined) ?? '');
@@ -196,12 +262,20 @@ export async function evidenceUploadRoutes(app: App, deps: AppDeps) {
     await checkEvidence(db, actor, meta, ctx.now);
   };
 
-  /** An upload in progress is visible to its uploader only. */
+  /** An upload in progress is visible to its uploader only, and only until it expires. */
   const checkOwner = async (id: string, actor: Actor) => {
     if (!UPLOAD_ID.test(id)) throw new AppError('NOT_FOUND');
     const upload = await uploads.datastore.getUpload(id).catch(() => null);
     if (!upload || upload.metadata?.uploaderId !== actor.userId) throw new AppError('NOT_FOUND');
+    if (await uploadExpired(db, id, deps.clock.now())) throw new AppError('NOT_FOUND');
   };
+
+  // Abandoned uploads are swept while the server runs.
+  const sweeper = setInterval(() => {
+    sweepExpiredUploads(deps, deps.clock.now(), uploads).catch((err: unknown) => app.log.error({ err }, 'upload sweep failed'));
+  }, UPLOAD_SWEEP_INTERVAL_MS);
+  sweeper.unref();
+  app.addHook('onClose', async () => clearInterval(sweeper));
 
   const handle = async (request: FastifyRequest, reply: FastifyReply) => {
     const actor = actorOf(request);
@@ -228,12 +302,16 @@ export async function evidenceUploadRoutes(app: App, deps: AppDeps) {
   };
   const description =
     'tus 1.0 (https://tus.io/protocols/resumable-upload). Upload-Metadata: caseId, step, kind (photo|audio|video|scan|other), title, capturedAt (ISO 8601), deviceId?, location?, confidentiality (none|personal_privacy|trade_secret|state_secret), filename?, filetype?, lateReason?. ' +
-    'The case must be open and workable by you. The request that completes the upload answers with the header Evidence-Id.';
+    'The case must be open and workable by you; text may not hold NUL or unpaired surrogates; capturedAt is not before 1990 nor in the future; ' +
+    'filename is kept only as a sanitised display name. Upload-Length is required and reserved against your quota of unfinished uploads (413 UPLOAD_QUOTA_EXCEEDED); ' +
+    'an upload not finished within UPLOAD_EXPIRY_HOURS is removed. The request that completes the upload answers with the header Evidence-Id; ' +
+    'bytes that are not of the declared kind (photo: an image, video: a video, audio: an audio format) are 415 FILE_TYPE_MISMATCH. ' +
+    'If completing fails for another reason (e.g. 409 CASE_NOT_OPEN), the bytes stay staged: PATCH with no body at the final Upload-Offset to complete it again.';
 
   app.route({
     method: 'POST',
     url: UPLOADS_PATH,
-    schema: { tags: ['recording'], summary: '上传音像记录（断点续传）Create a resumable evidence upload', description, response: { 400: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 422: errorBody } },
+    schema: { tags: ['recording'], summary: '上传音像记录（断点续传）Create a resumable evidence upload', description, response: { 400: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 413: errorBody, 415: errorBody, 422: errorBody } },
     onError: closeOnError,
     handler: handle,
   });
