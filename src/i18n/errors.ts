@@ -65,6 +65,10 @@ export const errorMessages = {
   ACCESS_REQUEST_STATE: { zh: '查阅申请当前状态不允许该操作', en: 'The access request is not in a state that allows this' },
   ACCESS_NOT_GRANTED: { zh: '没有有效的查阅授权', en: 'No valid access grant' },
   INTERNAL: { zh: '服务器内部错误', en: 'Internal server error' },
+  // — issue 7: bad input never answers 500 (HTTP parser and router refusals, src/platform/http/client-errors.ts) —
+  URI_TOO_LONG: { zh: '请求地址过长', en: 'The request URL is too long' },
+  HEADERS_TOO_LARGE: { zh: '请求头过大', en: 'The request headers are too large' },
+  REQUEST_TIMEOUT: { zh: '请求超时', en: 'The request timed out' },
 } as const satisfies Record<string, Message>;
 
 export type ErrorCode = keyof typeof errorMessages;
@@ -95,6 +99,9 @@ export const fieldIssueMessages = {
   certificate_dates: { zh: '证件有效期截止日期应晚于发证日期', en: 'The expiry date must be after the issue date' },
   in_future: { zh: '不能晚于当前时间', en: 'Must not be in the future' },
   custom: { zh: '取值无效', en: 'Invalid value' },
+  // — issue 7: bad input never answers 500 (src/platform/http/storable-input.ts) —
+  forbidden_character: { zh: '含有无法保存的字符（空字符 U+0000 或不成对的代理字符）', en: 'Contains a character that cannot be stored (NUL U+0000 or an unpaired surrogate)' },
+  nesting_too_deep: { zh: '嵌套层级过深', en: 'Nested too deeply' },
 } as const satisfies Record<string, Message>;
 
 export type FieldIssueCode = keyof typeof fieldIssueMessages;

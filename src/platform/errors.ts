@@ -57,6 +57,10 @@ const statusOf: Record<ErrorCode, number> = {
   ACCESS_REQUEST_STATE: 409,
   ACCESS_NOT_GRANTED: 403,
   INTERNAL: 500,
+  // — issue 7: bad input never answers 500 —
+  URI_TOO_LONG: 414,
+  HEADERS_TOO_LARGE: 431,
+  REQUEST_TIMEOUT: 408,
 };
 
 export interface FieldIssue {

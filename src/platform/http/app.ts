@@ -11,7 +11,9 @@ import {
 import { actorFromApiToken, actorFromSession, CSRF_HEADER, csrfMatches, SESSION_COOKIE } from '../../accounts/authenticate.js';
 import { AppError } from '../errors.js';
 import type { App, AppDeps } from './context.js';
+import { clientErrorHandler, frameworkErrorHandler } from './client-errors.js';
 import { errorHandler } from './errors-handler.js';
+import { refuseUnstorableInput } from './storable-input.js';
 
 export type Module = (app: App, deps: AppDeps) => Promise<void> | void;
 
@@ -27,6 +29,9 @@ export async function buildApp(deps: AppDeps, modules: Module[], options: { logg
     trustProxy: true,
     bodyLimit: 1024 * 1024,
     ajv: undefined,
+    // Refusals before any route runs answer in the error shape too (issue 7).
+    clientErrorHandler,
+    frameworkErrors: frameworkErrorHandler,
   }).withTypeProvider<ZodTypeProvider>() as unknown as App;
 
   app.setValidatorCompiler(validatorCompiler);
@@ -57,6 +62,9 @@ export async function buildApp(deps: AppDeps, modules: Module[], options: { logg
     },
     transform: jsonSchemaTransform,
   });
+
+  // Before schema validation: no route ever sees text that cannot be stored (NUL, lone surrogates).
+  app.addHook('preValidation', refuseUnstorableInput);
 
   app.decorateRequest('actor', null);
   app.decorateRequest('csrfToken', null);
