@@ -7,6 +7,9 @@ import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../../test/harness.js';
 import { buildRecordingWorld, recordingSessions, type RecordingWorld } from '../../../test/recording-world.js';
+import { fakeIdNumber } from '../../../test/factories.js';
+import { OFFICER_SHEET } from '../../exchange/officers.js';
+import { buildXlsx, multipartBody as xlsxBody } from '../../exchange/test-workbooks.js';
 import { multipartBody } from '../../organisation/people/test-support.js';
 import { eventHash, GENESIS_HASH } from '../../recording/chain.js';
 import { insertCase, tusClient } from '../../recording/evidence/test-support.js';
@@ -29,7 +32,7 @@ beforeAll(async () => {
 afterAll(() => ctx.close());
 
 interface ErrorBody {
-  error: { code: string; message: string; messageEn: string; fields?: { field: string; code: string }[] };
+  error: { code: string; message: string; messageEn: string; fields?: { field: string; code: string }[]; details?: Record<string, unknown> };
 }
 
 function expectShape(body: string): ErrorBody['error'] {
@@ -211,6 +214,26 @@ describe('multipart that cannot be parsed', () => {
     const res = await s.adminA.request('POST', `/api/exchange/officers?agencyId=${world.agencyA.id}`, payload, headers);
     expect(res.statusCode).toBe(400);
     expect(expectShape(res.body).fields).toEqual([expect.objectContaining({ field: 'file', code: 'forbidden_character' })]);
+  });
+});
+
+describe('text that cannot be stored, in a spreadsheet import', () => {
+  it('refuses a NUL or a lone surrogate in a cell (OOXML writes them as _x0000_ / _xD800_) with 422 naming the cell', async () => {
+    // exceljs writes the text as is and reads the escapes back as the characters they stand for.
+    for (const name of ['张_x0000_三', '张_xD800_三']) {
+      const cells: Record<string, string> = { name, idNumber: fakeIdNumber('532301', '1985-06-15', 'male'), isLegalReviewer: '否', categories: '行政检查' };
+      const file = await buildXlsx(
+        OFFICER_SHEET.columns.map((c) => c.header),
+        [OFFICER_SHEET.columns.map((c) => cells[c.key] ?? null)],
+        { keys: OFFICER_SHEET.columns.map((c) => c.key), sheetName: '执法人员' },
+      );
+      const { payload, headers } = xlsxBody(file);
+      const res = await s.adminA.request('POST', `/api/exchange/officers?agencyId=${world.agencyA.id}`, payload, headers);
+      expect(res.statusCode, res.body).toBe(422);
+      const error = expectShape(res.body) as ErrorBody['error'] & { details?: { rows?: { field: string; code: string }[] } };
+      expect(error.code).toBe('IMPORT_REJECTED');
+      expect(error.details?.rows).toContainEqual(expect.objectContaining({ field: 'name', code: 'forbidden_character' }));
+    }
   });
 });
 
