@@ -142,6 +142,15 @@ function requestsOf(op: Operation, seed: number): FuzzRequest[] {
     }
     for (const body of HOSTILE_BODIES) out.push({ method: op.method, url: urlOf(op), body, what: `body ${body.slice(0, 30)}` });
   }
+  if (op.method !== 'GET' && op.method !== 'HEAD') {
+    // Other body parsers: multipart without a boundary or truncated, text, a declared encoding nobody undoes.
+    for (const [type, body] of [
+      ['multipart/form-data', 'x'],
+      ['multipart/form-data; boundary=b', '--b\r\nContent-Disposition: form-data; name="file"; filename="a.xlsx"\r\n\r\nPK'],
+      ['text/plain', 'a\u0000b'],
+      ['application/json; charset=utf-16', '{}'],
+    ]) out.push({ method: op.method, url: urlOf(op), body, headers: { 'content-type': type! }, what: `body as ${type}` });
+  }
   return out;
 }
 
