@@ -5,8 +5,8 @@ import { recordAudit } from '../audit/record.js';
 import { organisationPolicy } from '../organisation/policy.js';
 import { agencies } from '../organisation/tables.js';
 import { chinaDate } from '../platform/clock.js';
-import { AppError, invalidField } from '../platform/errors.js';
 import { actorOf, auditContext, transaction, type App, type AppDeps } from '../platform/http/context.js';
+import { uploadedFilePart } from '../platform/http/multipart.js';
 import { errorBody } from '../platform/http/schemas.js';
 import { agencyTemplate, exportAgencies, importAgencies, planAgencyImport } from './agencies.js';
 import { dryRunSummary, type ImportSummary } from './import.js';
@@ -36,9 +36,7 @@ const importDescription =
 
 /** The uploaded spreadsheet: exactly one file part named "file". */
 async function uploadedFile(request: FastifyRequest): Promise<{ data: Buffer; name: string | null }> {
-  if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
-  const part = await request.file({ limits: { fileSize: MAX_FILE_BYTES } });
-  if (!part || part.fieldname !== 'file') throw invalidField('file', 'required');
+  const part = await uploadedFilePart(request, 'file', { limits: { fileSize: MAX_FILE_BYTES } });
   const data = await part.toBuffer();
   if (data.length === 0) throw invalidSpreadsheet({ reason: 'not_xlsx' });
   return { data, name: part.filename || null };

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { fieldIssueMessages, type FieldIssueCode } from '../i18n/errors.js';
 import { ENFORCEMENT_CATEGORIES } from '../platform/http/schemas.js';
+import { isStorableText } from '../platform/http/storable-input.js';
 import { AppError } from '../platform/errors.js';
 import type { EnforcementCategory } from '../organisation/tables.js';
 import type { CellData, SheetRow, SheetSpec } from './spreadsheet.js';
@@ -34,12 +35,17 @@ export type Converter = (data: CellData) => Converted;
 
 const ok = (value: unknown): Converted => ({ value });
 
-/** Free text; numbers typed into a text column (phones, certificate numbers) are taken as written. */
+/**
+ * Free text; numbers typed into a text column (phones, certificate numbers) are taken as written.
+ * A cell can hold what the database cannot (OOXML escapes NUL and lone surrogates as _x0000_):
+ * refused like any other bad cell.
+ */
 export const asText: Converter = (data) => {
   if (data === null) return ok(undefined);
   if (data instanceof Date) return ok(isoOf(data));
   if (typeof data === 'number') return ok(Number.isInteger(data) ? data.toFixed(0) : String(data));
-  return ok(String(data));
+  const text = String(data);
+  return isStorableText(text) ? ok(text) : { issue: 'forbidden_character' };
 };
 
 /**

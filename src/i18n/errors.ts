@@ -76,6 +76,10 @@ export const errorMessages = {
   FILE_TYPE_MISMATCH: { zh: '文件内容与声明的类型不符（如照片须为图片文件）', en: 'The file’s content does not match its declared kind (a photo must be an image, etc.)' },
   UPLOAD_QUOTA_EXCEEDED: { zh: '未完成的上传已占满您的上传空间，请先完成或取消其他上传', en: 'Your unfinished uploads fill your upload space; finish or cancel some first' },
   SPREADSHEET_TOO_LARGE: { zh: '表格文件解压后过大或行数过多，请删除无关内容或分批导入', en: 'The spreadsheet is too large once uncompressed, or has too many rows; remove what is not needed or split it' },
+  // — issue 7: bad input never answers 500 (HTTP parser and router refusals, src/platform/http/client-errors.ts) —
+  URI_TOO_LONG: { zh: '请求地址过长', en: 'The request URL is too long' },
+  HEADERS_TOO_LARGE: { zh: '请求头过大', en: 'The request headers are too large' },
+  REQUEST_TIMEOUT: { zh: '请求超时', en: 'The request timed out' },
 } as const satisfies Record<string, Message>;
 
 export type ErrorCode = keyof typeof errorMessages;
@@ -109,6 +113,9 @@ export const fieldIssueMessages = {
   // — issue 7: uploads (branch upload) —
   unsafe_text: { zh: '含有无法保存的字符（如 NUL 或不成对的代理字符）', en: 'Contains characters that cannot be stored (NUL or an unpaired surrogate)' },
   too_early: { zh: '早于允许的最早时间', en: 'Earlier than the earliest accepted time' },
+  // — issue 7: bad input never answers 500 (src/platform/http/storable-input.ts) —
+  forbidden_character: { zh: '含有无法保存的字符（空字符 U+0000 或不成对的代理字符）', en: 'Contains a character that cannot be stored (NUL U+0000 or an unpaired surrogate)' },
+  nesting_too_deep: { zh: '嵌套层级过深', en: 'Nested too deeply' },
 } as const satisfies Record<string, Message>;
 
 export type FieldIssueCode = keyof typeof fieldIssueMessages;

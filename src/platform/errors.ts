@@ -68,6 +68,10 @@ const statusOf: Record<ErrorCode, number> = {
   FILE_TYPE_MISMATCH: 415,
   UPLOAD_QUOTA_EXCEEDED: 413,
   SPREADSHEET_TOO_LARGE: 413,
+  // — issue 7: bad input never answers 500 —
+  URI_TOO_LONG: 414,
+  HEADERS_TOO_LARGE: 431,
+  REQUEST_TIMEOUT: 408,
 };
 
 export interface FieldIssue {

@@ -4,6 +4,7 @@ import { eq } from 'drizzle-orm';
 import type { AuditContext } from '../audit/record.js';
 import type { Tx } from '../platform/db/database.js';
 import { AppError } from '../platform/errors.js';
+import { unstorableFields } from '../platform/http/storable-input.js';
 import { caseEvents, cases } from './tables.js';
 
 /** The previous hash of a case's first event. */
@@ -46,6 +47,10 @@ export const sha256Hex = (data: string | Buffer) => crypto.createHash('sha256').
 
 /** The hash of one event: SHA-256 over its canonical JSON (RFC 8785). */
 export function eventHash(event: ChainedEvent): string {
+  // RFC 8785 cannot hash a lone surrogate (and jsonb cannot store a NUL): the client's input, so a
+  // 400 naming the payload field, even should a use case forget to validate it (defence in depth).
+  const issues = unstorableFields(event.payload, ['payload']);
+  if (issues.length) throw new AppError('VALIDATION_FAILED', issues);
   const text = canonicalize(event);
   if (text === undefined) throw new Error('event is not serialisable');
   return sha256Hex(text);

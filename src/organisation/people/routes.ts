@@ -5,8 +5,9 @@ import { agencyScopeCondition, authorize, loadAgencyRef, type AgencyRef } from '
 import { recordAudit, type AuditEntry } from '../../audit/record.js';
 import { verifyPath } from '../../portal/presenters.js';
 import { chinaDate } from '../../platform/clock.js';
-import { AppError, invalidField } from '../../platform/errors.js';
+import { AppError } from '../../platform/errors.js';
 import { actorOf, auditContext, transaction, type App, type AppDeps } from '../../platform/http/context.js';
+import { uploadedFilePart } from '../../platform/http/multipart.js';
 import { enforcementCategory, errorBody, idNumber, idParams, isoDate, optionalText, pageQuery, phone } from '../../platform/http/schemas.js';
 import { contentKey } from '../../platform/storage/content-store.js';
 import { organisationPolicy } from '../policy.js';
@@ -224,14 +225,8 @@ export async function peopleRoutes(app: App, deps: AppDeps) {
     },
     async (request) => {
       await authorizeOnPerson(request, request.params.id, 'person.manage');
-      if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
       // One byte over the limit reaches the store, which refuses it with PAYLOAD_TOO_LARGE.
-      const part = await request.file({ limits: { fileSize: PHOTO_MAX_BYTES + 1 } });
-      if (!part) throw invalidField('photo', 'required');
-      if (part.fieldname !== 'photo') {
-        part.file.resume();
-        throw invalidField('photo', 'required');
-      }
+      const part = await uploadedFilePart(request, 'photo', { limits: { fileSize: PHOTO_MAX_BYTES + 1 } });
       const photo = await storePhoto(deps.store, part.file);
       await transaction(deps, (tx) => setPersonPhoto(tx, auditContext(request, deps), request.params.id, photo));
       return present(request, request.params.id);

@@ -13,8 +13,10 @@ import { actorFromApiToken, actorFromSession, CSRF_HEADER, csrfMatches, SESSION_
 import { AppError } from '../errors.js';
 import { redactError } from '../log-redaction.js';
 import type { App, AppDeps } from './context.js';
+import { clientErrorHandler, frameworkErrorHandler } from './client-errors.js';
 import { errorHandler } from './errors-handler.js';
 import { isOwnPageRequest } from './fetch-metadata.js';
+import { refuseUnstorableInput } from './storable-input.js';
 
 export type Module = (app: App, deps: AppDeps) => Promise<void> | void;
 
@@ -60,6 +62,9 @@ export async function buildApp(deps: AppDeps, modules: Module[], options: { logg
     trustProxy: deps.config.trustProxy,
     bodyLimit: 1024 * 1024,
     ajv: undefined,
+    // Refusals before any route runs answer in the error shape too (issue 7).
+    clientErrorHandler,
+    frameworkErrors: frameworkErrorHandler,
   }).withTypeProvider<ZodTypeProvider>() as unknown as App;
 
   // Security headers on every answer, errors and 404s included (registered before the auth hook,
@@ -101,6 +106,9 @@ export async function buildApp(deps: AppDeps, modules: Module[], options: { logg
     },
     transform: jsonSchemaTransform,
   });
+
+  // Before schema validation: no route ever sees text that cannot be stored (NUL, lone surrogates).
+  app.addHook('preValidation', refuseUnstorableInput);
 
   app.decorateRequest('actor', null);
   app.decorateRequest('csrfToken', null);

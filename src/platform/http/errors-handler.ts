@@ -62,6 +62,8 @@ export function toAppError(error: unknown, request: FastifyRequest): AppError {
     case '22007':
     case '22008': // datetime out of range
     case '22P02': // invalid text representation
+    case '22021': // character_not_in_repertoire: a NUL byte in text (refused earlier: storable-input.ts)
+    case '22P05': // untranslatable_character: \u0000 in jsonb
       return new AppError('VALIDATION_FAILED');
   }
   switch (e.code) {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isValidCreditCode, isValidIdNumber } from '../../organisation/check-digits.js';
+import { isStorableText } from './storable-input.js';
 
 /** Shared request/response schema pieces; the same schemas validate requests and produce OpenAPI. */
 
@@ -36,6 +37,14 @@ export const regionCode = () =>
 
 export const phone = () =>
   z.string().trim().refine((s) => /^[0-9+()\- ]{5,20}$/.test(s), issue('phone'));
+
+/**
+ * A string PostgreSQL can store and RFC 8785 can hash: no NUL, no lone surrogate (400 naming the
+ * field, code forbidden_character). HTTP input is already checked for every route
+ * (storable-input.ts); use this where text arrives by another way: spreadsheet rows, tus
+ * Upload-Metadata. Refine further as usual: `safeString().pipe(z.string().max(100))`.
+ */
+export const safeString = () => z.string().refine(isStorableText, issue('forbidden_character'));
 
 export const text = (max = 200) => z.string().trim().min(1).max(max);
 export const optionalText = (max = 2000) => z.string().trim().max(max).nullish();

@@ -59,12 +59,27 @@ const tusStatusCodes: Record<number, ErrorCode> = {
   415: 'UNSUPPORTED_MEDIA_TYPE',
 };
 
+/** A tus protocol refusal (status and text body) as our error. */
+function tusRefusal(status: number, body?: string): AppError {
+  const code = tusStatusCodes[status] ?? (status < 500 ? 'MALFORMED_REQUEST' : 'INTERNAL');
+  return new AppError(code, [], body?.trim() ? { tus: body.trim() } : undefined);
+}
+
+/** True if the body is already our error shape. */
+function isErrorBody(body: Buffer): boolean {
+  try {
+    const error = (JSON.parse(body.toString('utf8')) as { error?: { code?: unknown } }).error;
+    return typeof error?.code === 'string';
+  } catch {
+    return false;
+  }
+}
+
 function asAppError(req: Request, error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (error && typeof error === 'object' && 'status_code' in error && 'body' in error) {
     const { status_code: status, body } = error as { status_code: number; body?: string };
-    const code = tusStatusCodes[status] ?? (status < 500 ? 'MALFORMED_REQUEST' : 'INTERNAL');
-    return new AppError(code, [], body ? { tus: body.trim() } : undefined);
+    return tusRefusal(status, body);
   }
   const state = requestStates.get(req);
   const appError = state ? toAppError(error, state.request) : new AppError('INTERNAL');
@@ -221,9 +236,13 @@ async function sendWebResponse(request: FastifyRequest, reply: FastifyReply, res
   response.headers.forEach((value, name) => {
     headers[name] = value;
   });
-  const body = response.status === 204 || request.method === 'HEAD' || !response.body ? null : Buffer.from(await response.arrayBuffer());
+  let body = response.status === 204 || request.method === 'HEAD' || !response.body ? null : Buffer.from(await response.arrayBuffer());
   if (response.status >= 400) {
+    // Some tus refusals (412 without Tus-Resumable, 415 for a PATCH of another type) bypass
+    // onResponseError and carry text: answer them in the error shape too.
+    if (body && !isErrorBody(body)) body = Buffer.from(JSON.stringify(tusRefusal(response.status, body.toString('utf8')).toBody()));
     headers['content-type'] = 'application/json; charset=utf-8';
+    if (body) headers['content-length'] = String(body.length);
     // A refused upload is left unread: close rather than read the rest of it.
     if (!request.raw.complete) headers.connection = 'close';
   }
