@@ -111,7 +111,6 @@ export const fieldIssueMessages = {
   in_future: { zh: '不能晚于当前时间', en: 'Must not be in the future' },
   custom: { zh: '取值无效', en: 'Invalid value' },
   // — issue 7: uploads (branch upload) —
-  unsafe_text: { zh: '含有无法保存的字符（如 NUL 或不成对的代理字符）', en: 'Contains characters that cannot be stored (NUL or an unpaired surrogate)' },
   too_early: { zh: '早于允许的最早时间', en: 'Earlier than the earliest accepted time' },
   // — issue 7: bad input never answers 500 (src/platform/http/storable-input.ts) —
   forbidden_character: { zh: '含有无法保存的字符（空字符 U+0000 或不成对的代理字符）', en: 'Contains a character that cannot be stored (NUL U+0000 or an unpaired surrogate)' },

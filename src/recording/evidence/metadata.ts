@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppError, fieldIssue } from '../../platform/errors.js';
+import { safeString } from '../../platform/http/schemas.js';
 import type { FieldIssueCode } from '../../i18n/errors.js';
 import type { Confidentiality, EvidenceKind } from '../tables.js';
 
@@ -9,19 +10,11 @@ export const CONFIDENTIALITY_LEVELS = ['none', 'personal_privacy', 'trade_secret
 /** Content types are kept as declared (they only label the download); anything odd becomes octet-stream. */
 const CONTENT_TYPE = /^[a-z0-9][a-z0-9!#$&^_.+-]{0,63}\/[a-z0-9][a-z0-9!#$&^_.+-]{0,63}$/i;
 
-/** NUL and unpaired UTF-16 surrogates: PostgreSQL text cannot hold the first, RFC 8785 hashing refuses the second. */
-const UNSAFE_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
 /**
- * Text that can be stored and hashed. Local for now: to be swapped for the shared string rule of
- * src/platform/http/schemas.ts (issue 7) once that lands, with the same field issue code.
+ * Text that can be stored and hashed: the shared rule (no NUL, no unpaired surrogate), checked on
+ * the decoded Upload-Metadata, which the HTTP layer only sees base64-encoded.
  */
-const safeText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .refine((s) => !UNSAFE_TEXT.test(s), { params: { code: 'unsafe_text' } });
+const safeText = (max: number, min = 0) => safeString().pipe(z.string().trim().min(min).max(max));
 
 const optional = (max: number) =>
   safeText(max)
@@ -58,9 +51,9 @@ export function safeFileName(raw: string): string | null {
  */
 export const evidenceMetaSchema = z.object({
   caseId: z.uuid(),
-  step: safeText(64).min(1).describe('the workflow step the recording belongs to'),
+  step: safeText(64, 1).describe('the workflow step the recording belongs to'),
   kind: z.enum(EVIDENCE_KINDS),
-  title: safeText(200).min(1),
+  title: safeText(200, 1),
   capturedAt: z.iso
     .datetime({ offset: true })
     .transform((s) => new Date(s))

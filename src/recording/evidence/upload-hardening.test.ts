@@ -72,7 +72,7 @@ describe('metadata is validated when the upload is created, before any byte', ()
     expect(res.status).toBe(400);
     const error = await errorOf(res);
     expect(error).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.any(String), messageEn: expect.any(String) });
-    expect(error.fields).toEqual([expect.objectContaining({ field: 'title', code: 'unsafe_text' })]);
+    expect(error.fields).toEqual([expect.objectContaining({ field: 'title', code: 'forbidden_character' })]);
     expect(staged()).toEqual(before);
     expect(await reservationsOf(world.users.li.id)).toEqual([]);
   });
@@ -81,7 +81,7 @@ describe('metadata is validated when the upload is created, before any byte', ()
     for (const field of ['location', 'step', 'lateReason']) {
       const res = await li.create(meta({ [field]: 'a\u0000b' }), 1024);
       expect(res.status, field).toBe(400);
-      expect((await errorOf(res)).fields).toEqual([expect.objectContaining({ field, code: 'unsafe_text' })]);
+      expect((await errorOf(res)).fields).toEqual([expect.objectContaining({ field, code: 'forbidden_character' })]);
     }
   });
 
@@ -96,7 +96,7 @@ describe('metadata is validated when the upload is created, before any byte', ()
   });
 
   it('refuses a lone UTF-16 surrogate (metadata given as a string, e.g. by the command line)', () => {
-    expect(() => parseEvidenceMeta({ ...meta(), title: 'a\uD800b' })).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED', fields: [expect.objectContaining({ field: 'title', code: 'unsafe_text' })] }));
+    expect(() => parseEvidenceMeta({ ...meta(), title: 'a\uD800b' })).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED', fields: [expect.objectContaining({ field: 'title', code: 'forbidden_character' })] }));
   });
 
   it('refuses an upload without a declared length (nothing to reserve)', async () => {
