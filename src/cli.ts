@@ -111,7 +111,7 @@ program
 
 program
   .command('verify')
-  .description('re-derive every case record\'s hash chain and the digests of its documents and evidence files; exit 1 on any problem')
+  .description('re-derive every case record\'s hash chain, the rows derived from it (parties, officers, state, evidence, documents, access requests) and the digests of its files; devices and the audit log; exit 1 on any problem')
   .option('--case <id...>', 'only these cases')
   .option('--anchors <file>', 'chain positions saved earlier (from --write-anchors): detects a rewritten chain')
   .option('--write-anchors <file>', 'save every case\'s current chain tip, to keep somewhere else')
@@ -128,11 +128,11 @@ program
     if (o.json) console.log(JSON.stringify({ ...report, anchors: undefined }, null, 2));
     else {
       console.log(
-        `核验 Verified: ${report.cases} cases, ${report.events} events, ${report.documents} documents, ${report.files} files; ` +
+        `核验 Verified: ${report.cases} cases, ${report.events} events, ${report.documents} documents, ${report.files} files, ${report.devices} devices; ` +
           `audit log ${report.auditEvents} events in ${report.auditChains} chains`,
       );
       for (const p of report.problems) {
-        const where = 'caseId' in p ? `case=${p.caseId}` : `audit chain=${p.chain}`;
+        const where = 'caseId' in p ? `case=${p.caseId}` : 'deviceId' in p ? `device=${p.deviceId}` : `audit chain=${p.chain}`;
         console.log(`  ✗ ${p.kind} ${where}${p.seq ? ` seq=${p.seq}` : ''}${p.id ? ` id=${p.id}` : ''}${p.detail ? ` (${p.detail})` : ''}`);
       }
       console.log(report.problems.length ? `发现 ${report.problems.length} 处问题 ${report.problems.length} problem(s) found` : '记录完整，未被篡改 All records intact');

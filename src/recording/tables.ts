@@ -56,6 +56,8 @@ export const caseParties = pgTable('case_parties', {
   legalRepresentative: text('legal_representative'),
   address: text('address'),
   phone: text('phone'),
+  /** Random; salts the party's identity hash in `case.opened` (migrations/202612030005_record_integrity.sql). */
+  identitySalt: text('identity_salt'),
 });
 
 export const caseOfficers = pgTable(

@@ -4,9 +4,10 @@ import type { Db } from '../platform/db/database.js';
 import type { BlobStore } from '../platform/storage/blob-store.js';
 import { contentKey } from '../platform/storage/content-store.js';
 import { chainedEventOf, eventHash, GENESIS_HASH } from './chain.js';
-import { documentFieldsHash } from './cases/complete-step.js';
+import { verifyDevices, type DeviceProblem } from './devices/verify-devices.js';
 import { caseEvents, cases, documents, evidence } from './tables.js';
 import { verifyAuditLog, type AuditProblem } from '../audit/verify-audit.js';
+import { checkAccessRequests, checkCaseFile, checkCaseRow, checkOfficers, checkParties, documentDifferences, evidenceDifferences, recordedAgencyOf } from './verify-rows.js';
 
 /**
  * What `sanxiang verify` can find (R11, R12):
@@ -16,8 +17,18 @@ import { verifyAuditLog, type AuditProblem } from '../audit/verify-audit.js';
  * - head_mismatch: the case's recorded tip differs from its last event (events removed or added at the end);
  * - anchor_mismatch: the event at an anchored position is not the one anchored earlier (the chain was rewritten);
  * - document_missing / document_altered / document_unrecorded: the documents table versus the record;
- * - evidence_missing / evidence_altered / evidence_unrecorded: the evidence table versus the record;
- * - file_missing / file_altered: stored bytes versus their recorded SHA-256 and SM3.
+ * - evidence_missing / evidence_altered / evidence_unrecorded: the evidence table versus the record
+ *   (every column: digests, kind, title, capture time and officer, device, place, confidentiality, lateness…);
+ * - file_missing / file_altered: stored bytes versus their recorded SHA-256 and SM3;
+ * and, re-deriving the mutable rows of a case from its chain (./verify-rows.ts, issue 7):
+ * - case_altered: the case's registration (number, title, procedure, power item, source, agency…) versus `case.opened`;
+ * - case_state_altered: its step, status, closing/archiving time or facts versus the steps completed and the file transferred;
+ * - party_altered / party_missing / party_unrecorded: parties versus `case.opened` (identity by salted hash);
+ * - officers_altered: case officers versus the step that formed the group;
+ * - access_request_altered / access_request_missing / access_request_unrecorded: R9 requests versus their events;
+ * - case_file_altered: the 卷宗 (catalogue, compile and transfer) versus its events;
+ * and the recording devices and loans versus the audit log (./devices/verify-devices.ts).
+ * The detail of an *_altered problem names the fields that differ.
  */
 export type ProblemKind =
   | 'event_altered'
@@ -32,7 +43,17 @@ export type ProblemKind =
   | 'evidence_altered'
   | 'evidence_unrecorded'
   | 'file_missing'
-  | 'file_altered';
+  | 'file_altered'
+  | 'case_altered'
+  | 'case_state_altered'
+  | 'party_altered'
+  | 'party_missing'
+  | 'party_unrecorded'
+  | 'officers_altered'
+  | 'access_request_altered'
+  | 'access_request_missing'
+  | 'access_request_unrecorded'
+  | 'case_file_altered';
 
 export interface CaseProblem {
   kind: ProblemKind;
@@ -42,8 +63,8 @@ export interface CaseProblem {
   detail?: string;
 }
 
-/** A problem in a case record, or in an audit chain (see src/audit/verify-audit.ts). */
-export type Problem = CaseProblem | AuditProblem;
+/** A problem in a case record, in an audit chain (src/audit/verify-audit.ts) or with a device (./devices/verify-devices.ts). */
+export type Problem = CaseProblem | AuditProblem | DeviceProblem;
 
 /**
  * Chain positions taken earlier (e.g. published or printed daily), to detect a rewritten chain:
@@ -56,6 +77,8 @@ export interface VerifyReport {
   events: number;
   documents: number;
   files: number;
+  /** Recording devices checked against the audit log (all of them unless only some cases were asked for). */
+  devices: number;
   /** Audit rows and chains checked (all of them unless only some cases were asked for). */
   auditEvents: number;
   auditChains: number;
@@ -79,14 +102,14 @@ async function digestsOf(store: BlobStore, key: string): Promise<{ sha256: strin
   return { sha256: sha.digest('hex'), sm3: sm3.digest('hex'), size };
 }
 
-type Payload = Record<string, unknown>;
+type Event = typeof caseEvents.$inferSelect;
 
-/** Re-derives every case's chain, and checks documents and evidence (rows and files) against it. */
+/** Re-derives every case's chain and checks the case's rows and files against it, then devices and the audit log. */
 export async function verifyRecords(db: Db, store: BlobStore, options: { caseIds?: string[]; anchors?: Anchors; files?: boolean } = {}): Promise<VerifyReport> {
-  const report: VerifyReport = { cases: 0, events: 0, documents: 0, files: 0, auditEvents: 0, auditChains: 0, problems: [], anchors: {} };
+  const report: VerifyReport = { cases: 0, events: 0, documents: 0, files: 0, devices: 0, auditEvents: 0, auditChains: 0, problems: [], anchors: {} };
   const problem = (p: CaseProblem) => report.problems.push(p);
   const caseRows = await db
-    .select({ id: cases.id, headSeq: cases.headSeq, headHash: cases.headHash })
+    .select()
     .from(cases)
     .where(options.caseIds ? inArray(cases.id, options.caseIds) : undefined)
     .orderBy(asc(cases.id));
@@ -95,8 +118,8 @@ export async function verifyRecords(db: Db, store: BlobStore, options: { caseIds
     const events = await db.select().from(caseEvents).where(eq(caseEvents.caseId, c.id)).orderBy(asc(caseEvents.seq));
     let prevHash = GENESIS_HASH;
     let expected = 1;
-    const recordedDocs = new Map<string, Payload>();
-    const recordedEvidence = new Map<string, Payload>();
+    const recordedDocs = new Map<string, Event>();
+    const recordedEvidence = new Map<string, Event>();
     for (const e of events) {
       report.events++;
       if (e.seq !== expected) problem({ kind: 'event_missing', caseId: c.id, seq: expected, detail: `seq ${expected}..${e.seq - 1} missing` });
@@ -104,8 +127,8 @@ export async function verifyRecords(db: Db, store: BlobStore, options: { caseIds
       if (eventHash(chainedEventOf(e)) !== e.hash) problem({ kind: 'event_altered', caseId: c.id, seq: e.seq });
       const anchor = options.anchors?.[c.id];
       if (anchor && anchor.seq === e.seq && anchor.hash !== e.hash) problem({ kind: 'anchor_mismatch', caseId: c.id, seq: e.seq });
-      if (e.type === 'document.issued') recordedDocs.set(String(e.payload.documentId), e.payload);
-      if (e.type === 'evidence.added') recordedEvidence.set(String(e.payload.evidenceId), e.payload);
+      if (e.type === 'document.issued') recordedDocs.set(String(e.payload.documentId), e);
+      if (e.type === 'evidence.added') recordedEvidence.set(String(e.payload.evidenceId), e);
       prevHash = e.hash;
       expected = e.seq + 1;
     }
@@ -115,6 +138,14 @@ export async function verifyRecords(db: Db, store: BlobStore, options: { caseIds
     const anchor = options.anchors?.[c.id];
     if (anchor && anchor.seq > (last?.seq ?? 0)) problem({ kind: 'anchor_mismatch', caseId: c.id, seq: anchor.seq, detail: 'anchored event no longer exists' });
     report.anchors[c.id] = { seq: last?.seq ?? 0, hash: last?.hash ?? GENESIS_HASH };
+
+    // The case's mutable rows, re-derived from its chain.
+    const agencyId = recordedAgencyOf(c, events);
+    checkCaseRow(c, events, problem);
+    await checkParties(db, c, events, problem);
+    await checkOfficers(db, c, events, problem);
+    await checkAccessRequests(db, c, events, agencyId, problem);
+    await checkCaseFile(db, c, events, problem);
 
     // Documents: every issued document is in the record with its content hash, and nothing else is.
     const docRows = await db.select().from(documents).where(eq(documents.caseId, c.id));
@@ -126,8 +157,8 @@ export async function verifyRecords(db: Db, store: BlobStore, options: { caseIds
         continue;
       }
       recordedDocs.delete(d.id);
-      if (recorded.fieldsHash !== documentFieldsHash(d.fields) || recorded.number !== d.number || recorded.docType !== d.docType || (recorded.signatureSha256 ?? null) !== d.signatureSha256)
-        problem({ kind: 'document_altered', caseId: c.id, id: d.id, detail: d.number ?? d.docType });
+      const changed = documentDifferences(d, recorded, agencyId);
+      if (changed.length) problem({ kind: 'document_altered', caseId: c.id, id: d.id, detail: `${d.number ?? d.docType}: ${changed.join(', ')}` });
       if (d.signatureSha256 && options.files !== false) {
         report.files++;
         const got = await digestsOf(store, contentKey(d.signatureSha256));
@@ -146,17 +177,18 @@ export async function verifyRecords(db: Db, store: BlobStore, options: { caseIds
         continue;
       }
       recordedEvidence.delete(ev.id);
-      if (recorded.sha256 !== ev.sha256 || recorded.sm3 !== ev.sm3 || Number(recorded.size) !== Number(ev.size))
-        problem({ kind: 'evidence_altered', caseId: c.id, id: ev.id, detail: ev.title });
+      const changed = evidenceDifferences(ev, recorded, agencyId);
+      if (changed.length) problem({ kind: 'evidence_altered', caseId: c.id, id: ev.id, detail: changed.join(', ') });
       if (options.files === false) continue;
       report.files++;
       const got = await digestsOf(store, ev.storageKey);
       if (!got) problem({ kind: 'file_missing', caseId: c.id, id: ev.id, detail: ev.title });
-      else if (got.sha256 !== recorded.sha256 || got.sm3 !== recorded.sm3) problem({ kind: 'file_altered', caseId: c.id, id: ev.id, detail: ev.title });
+      else if (got.sha256 !== recorded.payload.sha256 || got.sm3 !== recorded.payload.sm3) problem({ kind: 'file_altered', caseId: c.id, id: ev.id, detail: ev.title });
     }
     for (const id of recordedEvidence.keys()) problem({ kind: 'evidence_missing', caseId: c.id, id });
   }
   if (!options.caseIds) {
+    report.devices = await verifyDevices(db, (p) => report.problems.push(p));
     const audit = await verifyAuditLog(db, options.anchors);
     report.auditEvents = audit.events;
     report.auditChains = audit.chains;

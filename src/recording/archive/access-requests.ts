@@ -33,7 +33,10 @@ export type AccessRequestRow = typeof accessRequests.$inferSelect;
  */
 export const needsLeaderApproval = (kase: Pick<CaseRow, 'category'>) => kase.category !== 'licensing';
 
-const DAY_MS = 86_400_000;
+export const DAY_MS = 86_400_000;
+
+/** How long a grant given by the division head's opinion alone (a licensing file) lasts. */
+export const OPINION_GRANT_DAYS = 7;
 
 async function loadRequest(tx: Tx, actor: Actor, id: string, permission: Parameters<typeof loadCaseFor>[3]) {
   const [request] = await tx.select().from(accessRequests).where(eq(accessRequests.id, id)).for('update');
@@ -95,6 +98,7 @@ export async function giveOpinion(tx: Tx, ctx: AuditContext, actor: Actor, id: s
   if (request.status !== 'pending') throw new AppError('ACCESS_REQUEST_STATE', [], { status: request.status });
   const final = !input.agree || !needsLeaderApproval(kase);
   const status = !input.agree ? 'rejected' : final ? 'approved' : 'opinion_given';
+  const validUntil = status === 'approved' ? new Date(ctx.now.getTime() + OPINION_GRANT_DAYS * DAY_MS) : null;
   const [row] = await tx
     .update(accessRequests)
     .set({
@@ -102,11 +106,11 @@ export async function giveOpinion(tx: Tx, ctx: AuditContext, actor: Actor, id: s
       divisionOpinion: input.opinion,
       divisionOpinionBy: actor.userId,
       divisionOpinionAt: ctx.now,
-      ...(status === 'approved' ? { decidedBy: actor.userId, decidedAt: ctx.now, validFrom: ctx.now, validUntil: new Date(ctx.now.getTime() + 7 * DAY_MS) } : {}),
+      ...(status === 'approved' ? { decidedBy: actor.userId, decidedAt: ctx.now, validFrom: ctx.now, validUntil } : {}),
     })
     .where(eq(accessRequests.id, id))
     .returning();
-  await appendCaseEvent(tx, ctx, request.caseId, { type: 'access.opinion_given', payload: { requestId: id, agree: input.agree, opinion: input.opinion, status } });
+  await appendCaseEvent(tx, ctx, request.caseId, { type: 'access.opinion_given', payload: { requestId: id, agree: input.agree, opinion: input.opinion, status, validUntil: validUntil?.toISOString() ?? null } });
   return row!;
 }
 

@@ -201,6 +201,8 @@ async function issueDocument(
       docType: def.id,
       title: def.zh,
       number: row!.number,
+      year: row!.year,
+      serial: row!.serial,
       step: stepId,
       fieldsHash: documentFieldsHash(fields),
       signatureSha256,

@@ -1,3 +1,5 @@
+import crypto from 'node:crypto';
+import canonicalize from 'canonicalize';
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Actor } from '../../accounts/roles.js';
@@ -7,7 +9,7 @@ import { chinaDate } from '../../platform/clock.js';
 import type { Tx } from '../../platform/db/database.js';
 import { AppError, invalidField } from '../../platform/errors.js';
 import { creditCode, idNumber } from '../../platform/http/schemas.js';
-import { appendCaseEvent, GENESIS_HASH } from '../chain.js';
+import { appendCaseEvent, GENESIS_HASH, sha256Hex } from '../chain.js';
 import { recordingPolicy } from '../policy.js';
 import { caseParties, cases, documentCounters, powerItems } from '../tables.js';
 import { PROCEDURE_IDS, procedureOf } from '../workflows/procedures.js';
@@ -50,6 +52,18 @@ export const openCaseBody = z
   .strict();
 
 export type OpenCaseInput = z.infer<typeof openCaseBody>;
+
+export type PartyRow = typeof caseParties.$inferSelect;
+
+/**
+ * SHA-256 over a party's salt and identity fields in canonical JSON: `case.opened` carries it, so
+ * that `sanxiang verify` notices a changed name, ID number or address while the record (which is
+ * displayed) holds neither the ID number nor anything from which it could be guessed.
+ */
+export function partyIdentityHash(p: Omit<PartyRow, 'id' | 'caseId'>): string {
+  const { identitySalt, kind, name, idNumber, creditCode, legalRepresentative, address, phone } = p;
+  return sha256Hex(canonicalize({ salt: identitySalt, kind, name, idNumber, creditCode, legalRepresentative, address, phone }) ?? '');
+}
 
 /** Register numbers: one sequence per agency and year (e.g. 2026-0007), gap-free like document numbers. */
 async function nextRegisterNumber(tx: Tx, agencyId: string, year: number): Promise<string> {
@@ -114,21 +128,24 @@ export async function openCase(tx: Tx, ctx: AuditContext, actor: Actor, input: O
             legalRepresentative: p.kind === 'natural_person' ? null : p.legalRepresentative,
             address: p.address ?? null,
             phone: p.phone ?? null,
+            identitySalt: crypto.randomBytes(16).toString('hex'),
           })),
         )
-        .returning({ id: caseParties.id, kind: caseParties.kind, name: caseParties.name, creditCode: caseParties.creditCode })
+        .returning()
     : [];
   // The record holds who the parties are but not their ID numbers (masked in the case page only).
+  const recordedParties = partyRows.map((p) => ({ id: p.id, kind: p.kind, name: p.name, creditCode: p.creditCode, identityHash: partyIdentityHash(p) }));
   await appendCaseEvent(tx, ctx, kase!.id, {
     type: 'case.opened',
     payload: {
+      agencyId,
       registerNumber,
       procedure: procedure.id,
       powerItem: { id: item.id, code: item.code, name: item.name, legalBasis: item.legalBasis },
       title: input.title,
       source: input.source,
       sourceDetail: input.sourceDetail,
-      parties: partyRows,
+      parties: recordedParties,
       parentCaseId: options.parentCaseId ?? null,
       state: procedure.initial,
     },
