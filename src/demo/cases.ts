@@ -248,11 +248,13 @@ async function castOf(deps: AppDeps, agencyId: string, name: string, categories:
   const today = chinaDate(now);
   const staff = await db.select().from(users).where(eq(users.agencyId, agencyId));
   const meta = { ip: '127.0.0.1', userAgent: 'sanxiang demo seed' };
-  const byRole = async (role: string) => {
-    const u = staff.find((s) => s.roles.includes(role));
+  const byRole = async (role: string, other?: Actor | null) => {
+    const u = staff.find((s) => s.roles.includes(role) && s.id !== other?.userId);
     return u ? actorForUser(db, u.id, meta, 'session') : null;
   };
-  const [officer, leader, admin] = await Promise.all([byRole('officer'), byRole('agency_leader'), byRole('agency_admin')]);
+  const officer = await byRole('officer');
+  // The proposer never approves (issue 7): the leader who approves is never the officer who proposes.
+  const [leader, admin] = await Promise.all([byRole('agency_leader', officer), byRole('agency_admin')]);
   if (!officer || !leader || !admin) return null;
   const officerUser = staff.find((s) => s.id === officer.userId)!;
   const certified = (await db.select().from(people).where(eq(people.agencyId, agencyId))).filter(

@@ -66,7 +66,7 @@ export const errorMessages = {
   ACCESS_NOT_GRANTED: { zh: '没有有效的查阅授权', en: 'No valid access grant' },
   INTERNAL: { zh: '服务器内部错误', en: 'Internal server error' },
   // Issue 7, privileges: separation of duties in access requests (R9).
-  SELF_APPROVAL_FORBIDDEN: { zh: '不能审批本人提出或本人已出具意见的申请', en: 'You may not approve a request you lodged or gave the opinion on' },
+  SELF_APPROVAL_FORBIDDEN: { zh: '不能审批本人提出的事项、申请或本人已出具意见的申请', en: 'You may not approve what you proposed or lodged, or a request you gave the opinion on' },
   ACCESS_GRANT_NOT_HELD: { zh: '该查阅授权不属于您，只能由申请登记人使用', en: 'This access grant is not yours: only the person who lodged it may use it' },
   // — issue 7: logins, sessions, tokens —
   LOGIN_THROTTLED: { zh: '登录失败次数过多，请稍后再试', en: 'Too many failed logins; try again later' },

@@ -694,6 +694,7 @@ const messages = {
       no_problem_found: t('检查未发现需处罚的问题', 'No problem was found'),
       already_extended: t('已延长过一次', 'Already extended once'),
       requires_step: t('尚未完成前置步骤', 'A prerequisite step is missing'),
+      own_proposal: t('由本人提出，须由其他负责人审批', 'You proposed this: another leader must approve it'),
     },
     /** Labels of step data and document fields (keys of the server's schemas); unknown keys show as they are. */
     field: {

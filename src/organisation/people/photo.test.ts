@@ -4,7 +4,7 @@ import { createTestApp, loginAs, type Session, type TestContext } from '../../..
 import { buildWorld, fakeIdNumber, PASSWORD, type World } from '../../../test/factories.js';
 import { contentKey } from '../../platform/storage/content-store.js';
 import { imageTypeOf, PHOTO_MAX_BYTES } from './set-person-photo.js';
-import { multipartBody, putPhoto, recording, tinyJpeg, tinyPng } from './test-support.js';
+import { multipartBody, pngChunkTypes, pngOfSize, putPhoto, recording, tinyJpeg, tinyPng } from './test-support.js';
 
 let t: TestContext;
 let world: World;
@@ -46,13 +46,24 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('imageTypeOf', () => {
-  it('knows PNG and JPEG by their first bytes and nothing else', () => {
-    expect(imageTypeOf(tinyPng())).toBe('image/png');
-    expect(imageTypeOf(tinyJpeg())).toBe('image/jpeg');
-    expect(imageTypeOf(Buffer.from('GIF89a'))).toBeNull();
-    expect(imageTypeOf(Buffer.from('\x89PNG'))).toBeNull();
-    expect(imageTypeOf(Buffer.alloc(0))).toBeNull();
-    expect(imageTypeOf(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'))).toBeNull();
+  it('knows PNG and JPEG by their bytes, as file-type sniffs them, and nothing else', async () => {
+    expect(await imageTypeOf(tinyPng())).toBe('image/png');
+    expect(await imageTypeOf(pngOfSize(64 * 1024).subarray(0, 4100))).toBe('image/png'); // the head of a large one
+    expect(await imageTypeOf(tinyJpeg())).toBe('image/jpeg');
+    expect(await imageTypeOf(Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00'))).toBeNull(); // an image, but not one we accept
+    expect(await imageTypeOf(Buffer.from('\x89PNG'))).toBeNull();
+    expect(await imageTypeOf(Buffer.alloc(0))).toBeNull();
+    expect(await imageTypeOf(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'))).toBeNull();
+    // The PNG signature alone no longer passes: file-type wants a well-formed IHDR after it.
+    expect(await imageTypeOf(Buffer.concat([tinyPng().subarray(0, 8), Buffer.alloc(4092, 1)]))).toBeNull();
+    // JPEG-LS starts like a JPEG (FF D8 FF) but is another format that browsers do not show.
+    expect(await imageTypeOf(Buffer.from([0xff, 0xd8, 0xff, 0xf7, 0, 11]))).toBeNull();
+  });
+
+  it('pngOfSize builds a valid PNG of exactly the size asked', () => {
+    const png = pngOfSize(PHOTO_MAX_BYTES);
+    expect(png.length).toBe(PHOTO_MAX_BYTES);
+    expect(pngChunkTypes(png)).toEqual(['IHDR', 'tEXt', 'IDAT', 'IEND']);
   });
 });
 
@@ -113,11 +124,10 @@ describe('PUT /api/people/:id/photo', () => {
   });
 
   it('accepts exactly 5 MiB and refuses one byte more (413 PAYLOAD_TOO_LARGE), storing nothing', async () => {
-    const signature = tinyPng().subarray(0, 8);
-    const atLimit = Buffer.concat([signature, Buffer.alloc(PHOTO_MAX_BYTES - 8, 1)]);
+    const atLimit = pngOfSize(PHOTO_MAX_BYTES, 1);
     expect((await putPhoto(adminA, personId, atLimit)).statusCode).toBe(200);
     const before = await blobCount();
-    const over = Buffer.concat([signature, Buffer.alloc(PHOTO_MAX_BYTES - 7, 2)]);
+    const over = pngOfSize(PHOTO_MAX_BYTES + 1, 2); // a real image: refused for its size, not its type
     const res = await putPhoto(adminA, personId, over);
     expect(res.statusCode).toBe(413);
     expect(res.json().error.code).toBe('PAYLOAD_TOO_LARGE');
@@ -218,7 +228,7 @@ describe('uploads over a real socket', () => {
     expect([text.status, ((await text.json()) as { error: { code: string } }).error.code]).toEqual([415, 'INVALID_IMAGE']);
     // The rest of a refused upload is not read: the connection closes after the answer.
     expect(text.headers.get('connection')).toBe('close');
-    const huge = await upload(Buffer.concat([tinyPng().subarray(0, 8), Buffer.alloc(PHOTO_MAX_BYTES + 1024 * 1024)]));
+    const huge = await upload(pngOfSize(PHOTO_MAX_BYTES + 1024 * 1024));
     expect([huge.status, huge.headers.get('connection')]).toEqual([413, 'close']);
     await huge.arrayBuffer();
     const good = await upload(tinyPng(5));

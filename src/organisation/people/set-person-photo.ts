@@ -1,5 +1,6 @@
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { eq, sql } from 'drizzle-orm';
+import { fileTypeFromBuffer } from 'file-type';
 import { recordAudit, type AuditContext } from '../../audit/record.js';
 import type { Tx } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
@@ -12,19 +13,20 @@ export const PHOTO_MAX_BYTES = 5 * 1024 * 1024;
 
 export type PhotoType = 'image/png' | 'image/jpeg';
 
-const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-const JPEG_SOI = Buffer.from([0xff, 0xd8, 0xff]);
-const SNIFF_BYTES = PNG_SIGNATURE.length;
+/**
+ * How much of the head `file-type` reads to decide (its reasonableDetectionSizeInBytes): enough
+ * for a PNG's IHDR and the chunk headers after it, and for a JPEG's markers.
+ */
+const SNIFF_BYTES = 4100;
 
 /**
- * The image type by its magic bytes (PNG signature, JPEG start-of-image marker); null for
- * anything else. The client's declared content type and file name are not trusted.
+ * The photo type of an image's first bytes, as `file-type` sniffs them (magic numbers and, for a
+ * PNG, a well-formed IHDR chunk; issue 7); null for anything else, including GIF, SVG, APNG and
+ * JPEG-LS. The client's declared content type and file name are not trusted.
  */
-export function imageTypeOf(head: Uint8Array): PhotoType | null {
-  const bytes = Buffer.from(head.buffer, head.byteOffset, head.byteLength);
-  if (bytes.subarray(0, PNG_SIGNATURE.length).equals(PNG_SIGNATURE)) return 'image/png';
-  if (bytes.subarray(0, JPEG_SOI.length).equals(JPEG_SOI)) return 'image/jpeg';
-  return null;
+export async function imageTypeOf(head: Uint8Array): Promise<PhotoType | null> {
+  const mime = (await fileTypeFromBuffer(head))?.mime;
+  return mime === 'image/png' || mime === 'image/jpeg' ? mime : null;
 }
 
 export interface StoredPhoto extends StoredContent {
@@ -32,29 +34,47 @@ export interface StoredPhoto extends StoredContent {
 }
 
 /**
- * Streams an uploaded photo into the content store, deciding its type from the first bytes as
- * they pass: INVALID_IMAGE unless it is a PNG or JPEG (the upload stops there), PAYLOAD_TOO_LARGE
- * over PHOTO_MAX_BYTES. The bytes are never held whole in memory.
+ * Reads up to `bytes` from the start of `upload` and gives back those bytes and a stream of the
+ * whole upload (the head, then the rest as it arrives). Destroying the returned stream (as a
+ * failed pipeline does) destroys the upload too.
+ */
+async function readHead(upload: Readable, bytes: number): Promise<{ head: Buffer; whole: Readable }> {
+  const chunks = upload[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  const taken: Buffer[] = [];
+  let size = 0;
+  while (size < bytes) {
+    const next = await chunks.next();
+    if (next.done) break;
+    taken.push(next.value);
+    size += next.value.length;
+  }
+  const head = Buffer.concat(taken);
+  async function* rest() {
+    try {
+      if (head.length) yield head;
+      for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield next.value;
+    } finally {
+      await chunks.return?.();
+    }
+  }
+  return { head, whole: Readable.from(rest(), { objectMode: false }) };
+}
+
+/**
+ * Streams an uploaded photo into the content store after deciding its type from its first bytes:
+ * INVALID_IMAGE unless they are a PNG or JPEG (the upload stops there), PAYLOAD_TOO_LARGE over
+ * PHOTO_MAX_BYTES. The bytes are never held whole in memory.
  */
 export async function storePhoto(store: BlobStore, upload: Readable): Promise<StoredPhoto> {
-  let head = Buffer.alloc(0);
-  let contentType: PhotoType | null = null;
-  const decided = (): PhotoType => {
-    contentType ??= imageTypeOf(head);
-    if (!contentType) throw new AppError('INVALID_IMAGE');
-    return contentType;
-  };
-  const stored = await storeContent(store, upload, {
-    maxBytes: PHOTO_MAX_BYTES,
-    contentType: decided,
-    inspect: (chunk) => {
-      if (head.length >= SNIFF_BYTES) return;
-      head = Buffer.concat([head, chunk.subarray(0, SNIFF_BYTES - head.length)]);
-      if (head.length >= SNIFF_BYTES) decided();
-    },
-  });
-  // Also when the bytes were already stored (and the store never asked for the type).
-  return { ...stored, contentType: decided() };
+  const { head, whole } = await readHead(upload, SNIFF_BYTES);
+  const contentType = await imageTypeOf(head);
+  if (!contentType) {
+    whole.destroy();
+    upload.destroy();
+    throw new AppError('INVALID_IMAGE');
+  }
+  const stored = await storeContent(store, whole, { maxBytes: PHOTO_MAX_BYTES, contentType });
+  return { ...stored, contentType };
 }
 
 /**

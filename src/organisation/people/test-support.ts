@@ -15,24 +15,57 @@ function crc32(bytes: Buffer): number {
   return ~c >>> 0;
 }
 
-/** A valid 2×2 truecolour PNG (signature, IHDR, IDAT, IEND with correct CRCs); `seed` varies the pixels. */
-export function tinyPng(seed = 0): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([length, body, crc]);
-  };
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/** One PNG chunk: length, type, data and the CRC over type and data. */
+function pngChunk(type: string, data: Buffer): Buffer {
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(data.length);
+  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(body));
+  return Buffer.concat([length, body, crc]);
+}
+
+/** The chunks of a 2×2 truecolour image; `seed` varies the pixels. */
+function tinyPngChunks(seed: number) {
   const header = Buffer.from([0, 0, 0, 2, 0, 0, 0, 2, 8, 2, 0, 0, 0]); // 2×2, 8-bit RGB
   const rows = Buffer.from([0, seed & 255, 0, 0, 0, 255, 0, 0, 0, 0, 255, 255, 255, 255]); // filter byte + 2 pixels, twice
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', zlib.deflateSync(rows)),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
+  return { ihdr: pngChunk('IHDR', header), idat: pngChunk('IDAT', zlib.deflateSync(rows)), iend: pngChunk('IEND', Buffer.alloc(0)) };
+}
+
+/** A valid 2×2 truecolour PNG (signature, IHDR, IDAT, IEND with correct CRCs); `seed` varies the pixels. */
+export function tinyPng(seed = 0): Buffer {
+  const { ihdr, idat, iend } = tinyPngChunks(seed);
+  return Buffer.concat([PNG_SIGNATURE, ihdr, idat, iend]);
+}
+
+/**
+ * A valid PNG of exactly `size` bytes: the 2×2 image with a tEXt comment (PNG spec §11.3.4.3)
+ * after IHDR long enough to reach the size, so that the bytes are a real image at any length.
+ */
+export function pngOfSize(size: number, seed = 0): Buffer {
+  const { ihdr, idat, iend } = tinyPngChunks(seed);
+  const keyword = Buffer.from('Comment\0', 'latin1');
+  const fixed = PNG_SIGNATURE.length + ihdr.length + idat.length + iend.length + 12 + keyword.length;
+  if (size < fixed) throw new Error(`a PNG with a comment takes at least ${fixed} bytes`);
+  const comment = pngChunk('tEXt', Buffer.concat([keyword, Buffer.alloc(size - fixed, 'x'.charCodeAt(0) + (seed % 26))]));
+  return Buffer.concat([PNG_SIGNATURE, ihdr, comment, idat, iend]);
+}
+
+/** The chunk types of a PNG whose every chunk has a correct CRC and that ends with IEND; throws otherwise. */
+export function pngChunkTypes(png: Buffer): string[] {
+  if (!png.subarray(0, 8).equals(PNG_SIGNATURE)) throw new Error('no PNG signature');
+  const types: string[] = [];
+  for (let at = 8; at < png.length; ) {
+    const length = png.readUInt32BE(at);
+    const body = png.subarray(at + 4, at + 8 + length);
+    if (png.readUInt32BE(at + 8 + length) !== crc32(body)) throw new Error(`bad CRC at ${at}`);
+    types.push(body.subarray(0, 4).toString('latin1'));
+    at += 12 + length;
+  }
+  if (types.at(-1) !== 'IEND') throw new Error('no IEND');
+  return types;
 }
 
 /**

@@ -15,6 +15,7 @@ import { caseClocks, type ClockView } from './clocks.js';
 import { avRequired } from './complete-step.js';
 import { checkGuards } from './guards.js';
 import type { CaseRow } from './load.js';
+import { selfApprovalRefusal } from './separation.js';
 
 export interface NextStep extends Record<string, unknown> {
   id: string;
@@ -24,9 +25,9 @@ export interface NextStep extends Record<string, unknown> {
   to: string;
   documents: { docType: string; zh: string; needsSignature: boolean; conditional: boolean }[];
   av: boolean;
-  /** Whether this user may complete it (role). */
+  /** Whether this user may complete it (role, and not an approval of their own proposal). */
   permitted: boolean;
-  /** Why it cannot be done now (a time window, a prerequisite), or null. */
+  /** Why it cannot be done now (a time window, a prerequisite, the user's own proposal), or null. */
   blocked: { code: string; details: Record<string, unknown> | null } | null;
 }
 
@@ -44,6 +45,9 @@ export async function nextSteps(tx: Tx | Db, actor: Actor, kase: CaseRow, now: D
     } catch (error) {
       blocked = { code: (error as { code?: string }).code ?? 'CALENDAR_YEAR_NOT_LOADED', details: null };
     }
+    // Separation of duties first: the proposer cannot approve, whatever else holds.
+    const ownProposal = await selfApprovalRefusal(tx, actor, kase, step);
+    if (ownProposal) blocked = { code: ownProposal.code, details: ownProposal.details ?? null };
     const doc = (docType: string, conditional: boolean) => {
       const def = docTypeOf(docType);
       return { docType, zh: def.zh, needsSignature: def.needsSignature, conditional };
@@ -56,7 +60,7 @@ export async function nextSteps(tx: Tx | Db, actor: Actor, kase: CaseRow, now: D
       to: step.to,
       documents: [...step.documents.map((d) => doc(d, false)), ...(step.conditionalDocuments ?? []).map((c) => doc(c.docType, true))],
       av: await avRequired(tx as Tx, kase.agencyId, procedure, step),
-      permitted: allowed(recordingPolicy, actor, step.permission ?? 'case.work', agency),
+      permitted: allowed(recordingPolicy, actor, step.permission ?? 'case.work', agency) && !ownProposal,
       blocked,
     });
   }

@@ -22,6 +22,7 @@ import { openCase } from './open-case.js';
 const stepFactData = (kase: CaseRow, id: string) => stepFact(kase, id)?.data;
 import { checkGuards, conditionHolds } from './guards.js';
 import { loadCaseFor, type CaseRow } from './load.js';
+import { selfApprovalRefusal } from './separation.js';
 import canonicalize from 'canonicalize';
 
 /** Party signature as a PNG/JPEG data URL, or the reason the party refused to sign (R4). */
@@ -65,9 +66,10 @@ export function stepOf(procedure: Procedure, kase: CaseRow, stepId: string): Ste
 }
 
 /**
- * Completes one step of a case's procedure (R1–R4): checks the transitions table, role, guards and
- * required documents/recordings, issues the step's numbered documents, applies its effects and
- * appends `document.issued` and `step.completed` events — all in the caller's transaction.
+ * Completes one step of a case's procedure (R1–R4): checks the transitions table, role, that an
+ * approver did not make the proposal (issue 7), guards and required documents/recordings, issues
+ * the step's numbered documents, applies its effects and appends `document.issued` and
+ * `step.completed` events — all in the caller's transaction.
  */
 export async function completeStep(tx: Tx, deps: Pick<AppDeps, 'calendar' | 'store' | 'config'>, ctx: AuditContext, actor: Actor, caseId: string, input: StepInput) {
   const kase = await loadCaseFor(tx, actor, caseId, 'case.read', { lock: true });
@@ -76,6 +78,8 @@ export async function completeStep(tx: Tx, deps: Pick<AppDeps, 'calendar' | 'sto
   const step = stepOf(procedure, kase, input.step);
   const agency = await loadAgencyRef(tx, kase.agencyId);
   if (!allowed(recordingPolicy, actor, step.permission ?? 'case.work', agency)) throw new AppError('FORBIDDEN');
+  const ownProposal = await selfApprovalRefusal(tx, actor, kase, step);
+  if (ownProposal) throw ownProposal;
 
   const parsed = step.data.safeParse(input.data);
   if (!parsed.success)

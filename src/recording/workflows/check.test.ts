@@ -38,4 +38,40 @@ describe('transitions tables', () => {
       ]),
     );
   });
+
+  it('make every leader approval name the proposal it approves, or say why it approves none (issue 7)', () => {
+    const approvals = PROCEDURES.flatMap((p) => p.steps.filter((s) => s.permission === 'case.approve').map((s) => ({ p: p.id, s })));
+    expect(approvals.length).toBeGreaterThan(5);
+    for (const { p, s } of approvals) {
+      expect((s.approves?.length ?? 0) > 0 !== (s.notAnApproval !== undefined), `${p}.${s.id}`).toBe(true);
+      for (const id of s.approves ?? []) expect(procedureOf(p).steps.some((o) => o.id === id && o.permission !== 'case.approve'), `${p}.${s.id} -> ${id}`).toBe(true);
+    }
+    const named = Object.fromEntries(approvals.filter((a) => a.s.approves).map((a) => [`${a.p}.${a.s.id}`, a.s.approves]));
+    expect(named).toEqual({
+      'inspection.approve_outcome': ['propose_outcome'],
+      'penalty_general.approve_filing': ['propose_filing'],
+      'penalty_general.decide': ['conclude_investigation'],
+      'licensing.grant': ['conclude_review'],
+      'licensing.refuse': ['conclude_review'],
+      'coercion.approve_measure': ['propose_measure'],
+      'levy.decide': ['assess'],
+    });
+  });
+
+  it('reports an approval that names nothing, an unknown or later step, or both an approval and an exemption', () => {
+    const good = procedureOf('coercion');
+    const edit = (id: string, change: Partial<Procedure['steps'][number]>) => good.steps.map((s) => (s.id === id ? { ...s, ...change } : s));
+    const problemsOf = (steps: Procedure['steps']) => checkProcedure({ ...good, steps }, DOC_TYPE_IDS);
+    expect(problemsOf(edit('approve_measure', { approves: undefined }))).toEqual([
+      'coercion.approve_measure: a case.approve step must name the steps it approves or say why it approves none (notAnApproval), not neither',
+    ]);
+    expect(problemsOf(edit('approve_measure', { notAnApproval: 'the leader decides alone' }))).toEqual([
+      'coercion.approve_measure: a case.approve step must name the steps it approves or say why it approves none (notAnApproval), not both',
+    ]);
+    expect(problemsOf(edit('approve_measure', { approves: ['propose_seizure'] }))).toEqual(['coercion.approve_measure: approves unknown step propose_seizure']);
+    expect(problemsOf(edit('approve_measure', { approves: ['implement'] }))).toEqual(['coercion.approve_measure: approves implement, which cannot come before it']);
+    expect(problemsOf(edit('approve_measure', { approves: [] }))).toEqual(['coercion.approve_measure: approves names no step']);
+    expect(problemsOf(edit('lift', { notAnApproval: '' }))).toEqual(['coercion.lift: notAnApproval needs a reason']);
+    expect(problemsOf(edit('implement', { approves: ['propose_measure'] }))).toEqual(['coercion.implement: only a case.approve step approves or is exempt']);
+  });
 });

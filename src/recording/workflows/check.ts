@@ -1,9 +1,11 @@
-import { CLOSED, type Procedure } from './types.js';
+import { CLOSED, type Procedure, type StepDef } from './types.js';
 
 /**
  * Checks a transitions table: every state a step names exists, every state is reachable from the
- * initial one, 结案 is reachable from every state, step ids are unique, clocks name real steps and
- * every document type is in the library. Returns the problems (empty when the table is sound).
+ * initial one, 结案 is reachable from every state, step ids are unique, clocks name real steps,
+ * every document type is in the library, and every leader approval names the steps it approves (or
+ * says why it approves no one's proposal) so that the proposer never approves (issue 7). Returns
+ * the problems (empty when the table is sound).
  */
 export function checkProcedure(p: Procedure, knownDocTypes: ReadonlySet<string>): string[] {
   const problems: string[] = [];
@@ -41,9 +43,30 @@ export function checkProcedure(p: Procedure, knownDocTypes: ReadonlySet<string>)
     if (!toClosed.has(s)) problems.push(`${p.id}: state ${s} cannot reach ${CLOSED}`);
   }
   for (const s of p.steps) if (s.from.includes(CLOSED)) problems.push(`${p.id}.${s.id}: leaves ${CLOSED}`);
+  for (const s of p.steps) problems.push(...checkApproval(p, s, reach));
   for (const c of p.clocks) {
     for (const id of [c.startsAt, ...c.stopsAt, ...(c.extension ? [c.extension.step] : [])])
       if (id !== 'opened' && !stepIds.has(id)) problems.push(`${p.id}: clock ${c.id} names unknown step ${id}`);
+  }
+  return problems;
+}
+
+/** Separation of duties: what a step approves is declared, names earlier steps, and only on approvals. */
+function checkApproval(p: Procedure, s: StepDef, reach: (start: string, forward: boolean) => Set<string>): string[] {
+  const where = `${p.id}.${s.id}`;
+  const isApproval = s.permission === 'case.approve';
+  const declared = s.approves !== undefined;
+  const exempt = s.notAnApproval !== undefined;
+  if (!isApproval) return declared || exempt ? [`${where}: only a case.approve step approves or is exempt`] : [];
+  if (declared === exempt) return [`${where}: a case.approve step must name the steps it approves or say why it approves none (notAnApproval), not ${declared ? 'both' : 'neither'}`];
+  if (exempt) return s.notAnApproval!.trim().length < 10 ? [`${where}: notAnApproval needs a reason`] : [];
+  if (!s.approves!.length) return [`${where}: approves names no step`];
+  const problems: string[] = [];
+  for (const id of s.approves!) {
+    const approved = p.steps.find((o) => o.id === id);
+    if (!approved) problems.push(`${where}: approves unknown step ${id}`);
+    else if (approved.id === s.id) problems.push(`${where}: approves itself`);
+    else if (!s.from.some((f) => reach(approved.to, true).has(f))) problems.push(`${where}: approves ${id}, which cannot come before it`);
   }
   return problems;
 }

@@ -3,7 +3,8 @@ import type { Procedure, StepDef } from './types.js';
 
 /*
  * The transitions tables: one per procedure, data rather than code. ./check.ts verifies them at
- * start-up (states exist, every state reachable and able to reach 结案, documents in the library).
+ * start-up (states exist, every state reachable and able to reach 结案, documents in the library,
+ * every leader approval names the proposal it approves: the proposer never approves, issue 7).
  * Sources: R4 (seed 002, inspection), R5 (seed 003, licensing), 行政处罚法 (2021) Arts. 42–72,
  * 行政许可法 Arts. 32–44, 行政强制法 Arts. 18–28.
  */
@@ -91,10 +92,11 @@ const inspection: Procedure = {
     step({
       id: 'return_outcome', zh: '退回处理意见', en: 'Return the outcome', phase: 'decision',
       from: ['outcome_proposed'], to: 'on_site', permission: 'case.approve', data: z.object({ comment: text() }).strict(),
+      notAnApproval: 'sends the proposal back for more work; it approves nothing, so its proposer may withdraw it too',
     }),
     step({
       id: 'approve_outcome', zh: '负责人审批处理意见', en: 'Leader approves the outcome', phase: 'decision',
-      from: ['outcome_proposed'], to: 'concluded', permission: 'case.approve', data: comment,
+      from: ['outcome_proposed'], to: 'concluded', permission: 'case.approve', data: comment, approves: ['propose_outcome'],
     }),
     step({
       id: 'refer_penalty', zh: '转立案调查（行政处罚）', en: 'Refer for a penalty case', phase: 'decision',
@@ -136,7 +138,7 @@ const penaltyGeneral: Procedure = {
     }),
     step({
       id: 'approve_filing', zh: '负责人批准立案', en: 'Leader approves filing', phase: 'initiation',
-      from: ['filing_proposed'], to: 'filed', permission: 'case.approve', data: comment,
+      from: ['filing_proposed'], to: 'filed', permission: 'case.approve', data: comment, approves: ['propose_filing'], // 行政处罚法第五十四条 (立案)
     }),
     step({
       id: 'site_record', zh: '现场检查（勘验）', en: 'Inspection on site', phase: 'investigation',
@@ -187,7 +189,7 @@ const penaltyGeneral: Procedure = {
     step({
       id: 'decide', zh: '作出处罚决定', en: 'Decide the penalty', phase: 'decision',
       from: ['notified', 'heard'], to: 'decided', permission: 'case.approve', documents: ['penalty_decision'],
-      guards: ['defence_window_closed'],
+      guards: ['defence_window_closed'], approves: ['conclude_investigation'], // 行政处罚法第五十七条: the leader reviews the investigation's result
       data: z.object({ penalty: text(500), fineAmount: yuan().optional(), partyWaivedDefence: z.boolean().optional() }).strict(),
     }),
     step({
@@ -309,6 +311,7 @@ const licensing: Procedure = {
     step({
       id: 'extend', zh: '延长审查期限', en: 'Extend the time limit', phase: 'investigation',
       from: ['accepted'], to: 'accepted', permission: 'case.approve', guards: ['extension_unused'], data: z.object({ reason: text() }).strict(),
+      notAnApproval: '行政许可法第四十二条: the leader extends the time limit on their own authority; no step of this table proposes it',
     }),
     step({
       id: 'conclude_review', zh: '审查完毕（含法制审核意见）', en: 'Conclude the review (with legal review opinion)', phase: 'decision',
@@ -318,10 +321,12 @@ const licensing: Procedure = {
     step({
       id: 'grant', zh: '作出准予许可决定', en: 'Grant the licence', phase: 'decision',
       from: ['reviewed'], to: 'granted', permission: 'case.approve', documents: ['licence_grant'], data: comment,
+      approves: ['conclude_review'], // 行政许可法第三十四条、第三十八条: staff review, the agency decides
     }),
     step({
       id: 'refuse', zh: '作出不予许可决定', en: 'Refuse the licence', phase: 'decision',
       from: ['reviewed'], to: 'refused', permission: 'case.approve', documents: ['licence_refusal'], data: comment,
+      approves: ['conclude_review'],
     }),
     step({
       id: 'issue_certificate', zh: '颁发许可证件', en: 'Issue the certificate', phase: 'service_execution',
@@ -375,7 +380,7 @@ const coercion: Procedure = {
     }),
     step({
       id: 'approve_measure', zh: '负责人批准', en: 'Leader approves', phase: 'initiation',
-      from: ['proposed'], to: 'approved', permission: 'case.approve', data: comment,
+      from: ['proposed'], to: 'approved', permission: 'case.approve', data: comment, approves: ['propose_measure'], // 行政强制法第十八条第一项
     }),
     step({
       id: 'implement', zh: '实施（现场笔录、查封扣押决定书）', en: 'Implement on site', phase: 'investigation',
@@ -385,10 +390,12 @@ const coercion: Procedure = {
     step({
       id: 'extend', zh: '延长期限', en: 'Extend', phase: 'investigation',
       from: ['in_force'], to: 'in_force', permission: 'case.approve', guards: ['extension_unused'], data: z.object({ reason: text() }).strict(),
+      notAnApproval: '行政强制法第二十五条: the leader extends the seizure on their own authority; no step of this table proposes it',
     }),
     step({
       id: 'lift', zh: '解除或作出处理决定', en: 'Lift or dispose', phase: 'decision',
       from: ['in_force'], to: 'lifted', permission: 'case.approve',
+      notAnApproval: '行政强制法第二十七、二十八条: the leader decides to lift or dispose on their own authority; no step of this table proposes it',
       data: z.object({ outcome: z.enum(['lifted', 'confiscated', 'destroyed', 'transferred']), note: text() }).strict(),
     }),
     closeStep(['lifted']),
@@ -426,7 +433,7 @@ const levy: Procedure = {
     }),
     step({
       id: 'decide', zh: '作出征收决定', en: 'Decide', phase: 'decision',
-      from: ['assessed'], to: 'decided', permission: 'case.approve', documents: ['levy_decision'], data: comment,
+      from: ['assessed'], to: 'decided', permission: 'case.approve', documents: ['levy_decision'], data: comment, approves: ['assess'],
     }),
     step({
       id: 'serve', zh: '送达', en: 'Serve', phase: 'service_execution',

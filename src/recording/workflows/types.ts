@@ -40,6 +40,15 @@ export interface StepDef {
   data: z.ZodType<Record<string, unknown>>;
   /** Side effect beyond state and facts. */
   effect?: 'set_officers' | 'refer_penalty';
+  /**
+   * The earlier step(s) whose proposal this step approves (separation of duties, issue 7: the
+   * proposer never approves). Whoever completed the latest round of one of them may not complete
+   * this step. Every `case.approve` step names them, or says in `notAnApproval` why it approves
+   * nobody's proposal (./check.ts).
+   */
+  approves?: readonly string[];
+  /** Why a `case.approve` step approves no one's proposal (the leader acts on their own authority). */
+  notAnApproval?: string;
 }
 
 /** A statutory time limit shown as due/overdue on the case and in to-do lists. */
