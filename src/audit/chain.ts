@@ -1,5 +1,4 @@
-import crypto from 'node:crypto';
-import canonicalize from 'canonicalize';
+import { canonicalSha256 } from '../platform/canonical-hash.js';
 import type { auditEvents } from './tables.js';
 
 /** The previous hash of a chain's first event (as for case records). */
@@ -30,9 +29,7 @@ export interface ChainedAuditEvent {
 
 /** SHA-256 over the event's canonical JSON (RFC 8785). */
 export function auditEventHash(event: ChainedAuditEvent): string {
-  const text = canonicalize(event);
-  if (text === undefined) throw new Error('audit event is not serialisable');
-  return crypto.createHash('sha256').update(text).digest('hex');
+  return canonicalSha256(event, { value: event.detail, path: 'detail' });
 }
 
 /** Reads a stored, chained audit row back into the shape that was hashed. */

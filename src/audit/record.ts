@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Actor } from '../accounts/roles.js';
 import type { Tx } from '../platform/db/database.js';
+import { asStored } from '../platform/canonical-hash.js';
 import { AUDIT_GENESIS_HASH, auditEventHash, chainOf, type ChainedAuditEvent } from './chain.js';
 import { auditChainHeads, auditEvents } from './tables.js';
 
@@ -61,6 +62,9 @@ export interface AuditContext {
   label?: string;
 }
 
+/** How the actor is named in the record: "姓名 (username)", or the context's label when no one is logged in. */
+export const actorLabelOf = (ctx: AuditContext) => (ctx.actor ? `${ctx.actor.displayName} (${ctx.actor.username})` : (ctx.label ?? 'public'));
+
 export interface AuditEntry {
   action: AuditAction;
   subjectType: string;
@@ -86,15 +90,14 @@ export async function recordAudit(tx: Tx, ctx: AuditContext, entry: AuditEntry):
     seq: head!.seq + 1,
     at: ctx.now.toISOString(),
     actorUserId: ctx.actor?.userId ?? null,
-    actorLabel: ctx.actor ? `${ctx.actor.displayName} (${ctx.actor.username})` : (ctx.label ?? 'public'),
+    actorLabel: actorLabelOf(ctx),
     agencyId: entry.agencyId ?? null,
     action: entry.action,
     subjectType: entry.subjectType,
     subjectId: entry.subjectId ?? null,
     ip: ctx.actor?.ip ?? ctx.ip ?? null,
     userAgent: ctx.actor?.userAgent ?? ctx.userAgent ?? null,
-    // As it will read back from jsonb (undefined dropped, dates as strings), so the hash verifies.
-    detail: JSON.parse(JSON.stringify(entry.detail ?? {})) as Record<string, unknown>,
+    detail: asStored(entry.detail ?? {}),
     prevHash: head!.hash,
   };
   const hash = auditEventHash(event);

@@ -1,11 +1,12 @@
-import crypto from 'node:crypto';
-import canonicalize from 'canonicalize';
 import { eq } from 'drizzle-orm';
-import type { AuditContext } from '../audit/record.js';
+import { actorLabelOf, type AuditContext } from '../audit/record.js';
+import { asStored, canonicalSha256 } from '../platform/canonical-hash.js';
 import type { Tx } from '../platform/db/database.js';
 import { AppError } from '../platform/errors.js';
-import { unstorableFields } from '../platform/http/storable-input.js';
 import { caseEvents, cases } from './tables.js';
+
+export { sha256Hex } from '../platform/canonical-hash.js';
+export { actorLabelOf } from '../audit/record.js';
 
 /** The previous hash of a case's first event. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -43,24 +44,10 @@ export interface ChainedEvent {
   prevHash: string;
 }
 
-export const sha256Hex = (data: string | Buffer) => crypto.createHash('sha256').update(data).digest('hex');
-
 /** The hash of one event: SHA-256 over its canonical JSON (RFC 8785). */
 export function eventHash(event: ChainedEvent): string {
-  // RFC 8785 cannot hash a lone surrogate (and jsonb cannot store a NUL): the client's input, so a
-  // 400 naming the payload field, even should a use case forget to validate it (defence in depth).
-  const issues = unstorableFields(event.payload, ['payload']);
-  if (issues.length) throw new AppError('VALIDATION_FAILED', issues);
-  const text = canonicalize(event);
-  if (text === undefined) throw new Error('event is not serialisable');
-  return sha256Hex(text);
+  return canonicalSha256(event, { value: event.payload, path: 'payload' });
 }
-
-/** A payload as it will read back from jsonb (undefined dropped, dates as strings). */
-const asStored = (payload: object): Record<string, unknown> => JSON.parse(JSON.stringify(payload)) as Record<string, unknown>;
-
-export const actorLabelOf = (ctx: AuditContext) =>
-  ctx.actor ? `${ctx.actor.displayName} (${ctx.actor.username})` : (ctx.label ?? 'public');
 
 /**
  * Appends one event to a case's record in the caller's transaction. The case row is locked so
