@@ -3,7 +3,6 @@ import type { Actor } from '../../accounts/roles.js';
 import type { AgencyRef } from '../../accounts/scope.js';
 import type { WorkingDayCalendar } from '../../calendar/working-days.js';
 import { maskIdNumber } from '../../organisation/check-digits.js';
-import type { people } from '../../organisation/tables.js';
 import { enforcementCategory, ENFORCEMENT_CATEGORIES } from '../../platform/http/schemas.js';
 import { mayReadEvidence } from '../evidence/access.js';
 import { docTypeOf } from '../documents/library.js';
@@ -127,7 +126,7 @@ export const caseOfficerOut = z.object({
   certificateNumber: z.string().nullable(),
 });
 
-type OfficerRow = { personId: string; role: 'leader' | 'member'; name: (typeof people.$inferSelect)['name']; certificateNumber: string | null };
+type OfficerRow = { personId: string; role: 'leader' | 'member'; name: string; certificateNumber: string | null };
 export const presentCaseOfficer = (o: OfficerRow): z.infer<typeof caseOfficerOut> => ({ personId: o.personId, role: o.role, name: o.name, certificateNumber: o.certificateNumber });
 
 export const caseDocumentOut = z.object({
