@@ -285,7 +285,7 @@ export async function accountsRoutes(app: App, deps: AppDeps) {
                 subjectType: z.string(),
                 subjectId: z.string().nullable(),
                 ip: z.string().nullable(),
-                detail: z.record(z.string(), z.unknown()),
+                detail: z.record(z.string(), z.unknown()).describe('what the action recorded; its shape depends on the action'),
               }),
             ),
           }),

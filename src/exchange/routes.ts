@@ -7,7 +7,7 @@ import { agencies } from '../organisation/tables.js';
 import { chinaDate } from '../platform/clock.js';
 import { actorOf, auditContext, transaction, type App, type AppDeps } from '../platform/http/context.js';
 import { uploadedFilePart } from '../platform/http/multipart.js';
-import { errorBody } from '../platform/http/schemas.js';
+import { binaryResponse, errorBody } from '../platform/http/schemas.js';
 import { agencyTemplate, exportAgencies, importAgencies, planAgencyImport } from './agencies.js';
 import { dryRunSummary, type ImportSummary } from './import.js';
 import { exportOfficers, importOfficers, officerTemplate, planOfficerImport } from './officers.js';
@@ -113,7 +113,7 @@ export async function exchangeRoutes(app: App, deps: AppDeps) {
         summary: '导出执法人员 Export an agency’s officers (.xlsx, ID numbers masked)',
         description: 'For reading: the ID number column is masked, so the file cannot be re-imported as it is.',
         querystring: z.object({ agencyId: z.uuid() }),
-        response: { 400: errorBody, 403: errorBody, 404: errorBody },
+        response: { 200: binaryResponse('the workbook, ID numbers masked', [XLSX_CONTENT_TYPE]), 400: errorBody, 403: errorBody, 404: errorBody },
       },
     },
     async (request, reply) => {
@@ -141,7 +141,7 @@ export async function exchangeRoutes(app: App, deps: AppDeps) {
       schema: {
         tags: ['exchange'],
         summary: '导出执法主体 Export the agencies in scope (.xlsx)',
-        response: { 403: errorBody },
+        response: { 200: binaryResponse('the workbook', [XLSX_CONTENT_TYPE]), 403: errorBody },
       },
     },
     async (request, reply) => {
@@ -171,6 +171,7 @@ export async function exchangeRoutes(app: App, deps: AppDeps) {
           tags: ['exchange'],
           summary: kind === 'officers' ? '执法人员导入模板 Officers import template' : '执法主体导入模板 Agencies import template',
           description: 'Headers, a hidden row of field keys, drop-downs, and a 填写说明 sheet documenting each column with an example.',
+          response: { 200: binaryResponse('the template workbook', [XLSX_CONTENT_TYPE]), 403: errorBody },
         },
       },
       async (request, reply) => {

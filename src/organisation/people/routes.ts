@@ -8,7 +8,7 @@ import { chinaDate } from '../../platform/clock.js';
 import { AppError } from '../../platform/errors.js';
 import { actorOf, auditContext, transaction, type App, type AppDeps } from '../../platform/http/context.js';
 import { uploadedFilePart } from '../../platform/http/multipart.js';
-import { enforcementCategory, errorBody, idNumber, idParams, isoDate, optionalText, pageQuery, phone } from '../../platform/http/schemas.js';
+import { binaryResponse, enforcementCategory, errorBody, idNumber, idParams, isoDate, optionalText, pageQuery, phone } from '../../platform/http/schemas.js';
 import { contentKey } from '../../platform/storage/content-store.js';
 import { organisationPolicy } from '../policy.js';
 import { people } from '../tables.js';
@@ -235,8 +235,14 @@ export async function peopleRoutes(app: App, deps: AppDeps) {
 
   app.get(
     '/api/people/:id/photo',
-    // No response schema: the body is the image's bytes (404 NOT_FOUND without a photo).
-    { schema: { tags: ['organisation'], summary: '照片 The photo (image/png or image/jpeg)', params: idParams } },
+    {
+      schema: {
+        tags: ['organisation'],
+        summary: '照片 The photo (image/png or image/jpeg)',
+        params: idParams,
+        response: { 200: binaryResponse('the photo', ['image/png', 'image/jpeg']), ...readErrors },
+      },
+    },
     async (request, reply) => {
       const agency = await authorizeOnPerson(request, request.params.id, 'person.read');
       const photo = await findPersonPhoto(db, request.params.id);
@@ -258,6 +264,7 @@ export async function peopleRoutes(app: App, deps: AppDeps) {
         tags: ['organisation'],
         summary: '执法证二维码 QR code of the public certificate check (P3); 404 without a certificate',
         params: idParams,
+        response: { 200: binaryResponse('the QR code', ['image/svg+xml']), ...readErrors },
       },
     },
     async (request, reply) => {

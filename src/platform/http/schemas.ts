@@ -71,3 +71,23 @@ export const errorBody = z.object({
     details: z.record(z.string(), z.unknown()).optional(),
   }),
 });
+
+/**
+ * A response whose body is a file's bytes (PDF, .docx, an image, evidence): described in the
+ * OpenAPI document by its content types, never serialised as JSON (Fastify sends Buffers and
+ * streams as they are).
+ */
+export const binaryResponse = (description: string, contentTypes: readonly string[]) => ({
+  description,
+  content: Object.fromEntries(contentTypes.map((type) => [type, { schema: binaryBody }])),
+});
+
+/**
+ * `{type: string, format: binary}` in the document; typed as what handlers send. The cast is
+ * safe because Fastify never runs a serialiser on a Buffer or a stream, nor on a string sent
+ * with a content type other than JSON.
+ */
+const binaryBody = z.string().meta({ format: 'binary' }) as unknown as z.ZodType<Buffer | NodeJS.ReadableStream | string>;
+
+/** A response with no body (tus answers carry everything in headers); the description says what they are. */
+export const noBody = (description: string) => z.undefined().describe(description);

@@ -150,20 +150,3 @@ export async function useAccess(tx: Tx, ctx: AuditContext, actor: Actor, id: str
   if (input.action === 'copy' && request.mode !== 'copy') throw new AppError('ACCESS_NOT_GRANTED', [], { reason: 'read_only_grant' });
   return appendCaseEvent(tx, ctx, request.caseId, { type: 'access.used', payload: { requestId: id, requester: request.requesterName, ...input } });
 }
-
-export const presentAccessRequest = (r: AccessRequestRow) => ({
-  id: r.id,
-  caseId: r.caseId,
-  requesterKind: r.requesterKind,
-  requesterName: r.requesterName,
-  purpose: r.purpose,
-  mode: r.mode,
-  status: r.status,
-  requestedAt: r.requestedAt.toISOString(),
-  divisionOpinion: r.divisionOpinion,
-  divisionOpinionAt: r.divisionOpinionAt?.toISOString() ?? null,
-  decisionNote: r.decisionNote,
-  decidedAt: r.decidedAt?.toISOString() ?? null,
-  validFrom: r.validFrom?.toISOString() ?? null,
-  validUntil: r.validUntil?.toISOString() ?? null,
-});

@@ -1,18 +1,28 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { agencyScopeCondition, allowed, authorize } from '../../accounts/scope.js';
-import { chinaDate } from '../../platform/clock.js';
 import { actorOf, auditContext, transaction, type App, type AppDeps } from '../../platform/http/context.js';
 import { errorBody, idParams } from '../../platform/http/schemas.js';
-import { listCases, summarise } from '../cases/case-view.js';
+import { listCases } from '../cases/case-view.js';
+import { presentCaseSummary } from '../cases/presenter.js';
 import { loadCaseFor } from '../cases/load.js';
 import { recordingPolicy } from '../policy.js';
 import { accessRequests, caseFiles, cases } from '../tables.js';
-import { accessRequestBody, accessRequestCan, decideAccess, lodgersOf, decisionBody, giveOpinion, opinionBody, presentAccessRequest, requestAccess, useAccess, useBody } from './access-requests.js';
-import { addSupplement, archiveDue, compileCaseFile, compileDeadline, transferCaseFile, transferDeadline } from './archive.js';
+import { accessRequestBody, accessRequestCan, decideAccess, lodgersOf, decisionBody, giveOpinion, opinionBody, requestAccess, useAccess, useBody } from './access-requests.js';
+import { addSupplement, archiveDue, compileCaseFile, transferCaseFile } from './archive.js';
+import {
+  accessRequestOut,
+  accessRequestWithCanOut,
+  archiveDueOut,
+  caseFileOut,
+  presentAccessRequest,
+  presentAccessRequestWithCan,
+  presentArchiveDue,
+  presentCaseFile,
+  todoOut,
+} from './presenter.js';
 
 const errors = { 400: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 422: errorBody };
-const anyObject = z.record(z.string(), z.unknown());
 
 /**
  * Case files and the archive (R8), access requests (R9), and the to-do list that gathers every
@@ -25,22 +35,12 @@ export async function archiveRoutes(app: App, deps: AppDeps) {
   const presentFile = async (caseId: string) => {
     const [file] = await db.select().from(caseFiles).where(eq(caseFiles.caseId, caseId));
     const [kase] = await db.select().from(cases).where(eq(cases.id, caseId));
-    const closedOn = kase?.closedAt ? chinaDate(kase.closedAt) : null;
-    return {
-      caseId,
-      status: kase!.status,
-      closedOn,
-      compileBy: closedOn ? compileDeadline(deps.calendar.current, closedOn).date : null,
-      transferBy: closedOn ? transferDeadline(closedOn) : null,
-      compiledAt: file?.compiledAt.toISOString() ?? null,
-      transferredAt: file?.transferredAt?.toISOString() ?? null,
-      catalogue: file?.catalogue ?? [],
-    };
+    return presentCaseFile(kase!, file, deps.calendar.current);
   };
 
   app.get(
     '/api/cases/:id/file',
-    { schema: { tags: ['recording'], summary: '卷宗 The case file and its catalogue (R8)', params: idParams, response: { 200: anyObject, ...errors } } },
+    { schema: { tags: ['recording'], summary: '卷宗 The case file and its catalogue (R8)', params: idParams, response: { 200: caseFileOut, ...errors } } },
     async (request) => {
       await loadCaseFor(db, actorOf(request), request.params.id, 'case.read');
       return presentFile(request.params.id);
@@ -49,7 +49,7 @@ export async function archiveRoutes(app: App, deps: AppDeps) {
 
   app.post(
     '/api/cases/:id/file',
-    { schema: { tags: ['recording'], summary: '立卷 Compile the closed case into its file with a catalogue (R8)', params: idParams, response: { 201: anyObject, ...errors } } },
+    { schema: { tags: ['recording'], summary: '立卷 Compile the closed case into its file with a catalogue (R8)', params: idParams, response: { 201: caseFileOut, ...errors } } },
     async (request, reply) => {
       await transaction(deps, (tx) => compileCaseFile(tx, auditContext(request, deps), actorOf(request), request.params.id));
       return reply.code(201).send(await presentFile(request.params.id));
@@ -58,7 +58,7 @@ export async function archiveRoutes(app: App, deps: AppDeps) {
 
   app.post(
     '/api/cases/:id/file/transfer',
-    { schema: { tags: ['recording'], summary: '移交归档 Transfer the file to the archive office; the case becomes read-only', params: idParams, response: { 200: anyObject, ...errors } } },
+    { schema: { tags: ['recording'], summary: '移交归档 Transfer the file to the archive office; the case becomes read-only', params: idParams, response: { 200: caseFileOut, ...errors } } },
     async (request) => {
       await transaction(deps, (tx) => transferCaseFile(tx, auditContext(request, deps), actorOf(request), request.params.id));
       return presentFile(request.params.id);
@@ -84,11 +84,12 @@ export async function archiveRoutes(app: App, deps: AppDeps) {
 
   app.get(
     '/api/archive/due',
-    { schema: { tags: ['recording'], summary: '归档提醒 Case files to compile (30 days) or transfer (30 July / 31 January)', response: { 200: z.object({ items: z.array(anyObject) }), ...errors } } },
+    { schema: { tags: ['recording'], summary: '归档提醒 Case files to compile (30 days) or transfer (30 July / 31 January)', response: { 200: z.object({ items: z.array(archiveDueOut) }), ...errors } } },
     async (request) => {
       const actor = actorOf(request);
       authorize(recordingPolicy, actor, 'case.read');
-      return transaction(deps, async (tx) => ({ items: await archiveDue(tx, agencyScopeCondition(actor, cases.agencyId), deps.calendar.current, now()) }));
+      const due = await transaction(deps, (tx) => archiveDue(tx, agencyScopeCondition(actor, cases.agencyId), deps.calendar.current, now()));
+      return { items: due.map(presentArchiveDue) };
     },
   );
 
@@ -98,7 +99,7 @@ export async function archiveRoutes(app: App, deps: AppDeps) {
       schema: {
         tags: ['recording'],
         summary: '待办 My open cases with their statutory clocks, and archive deadlines',
-        response: { 200: z.object({ cases: z.array(anyObject), archive: z.array(anyObject) }), ...errors },
+        response: { 200: todoOut, ...errors },
       },
     },
     async (request) => {
@@ -107,31 +108,31 @@ export async function archiveRoutes(app: App, deps: AppDeps) {
       const mine = await listCases(db, actor, { status: 'open', mine: !allowed(recordingPolicy, actor, 'case.approve'), limit: 200, offset: 0 });
       const rank = { overdue: 0, due_soon: 1, running: 2, met: 3, met_late: 3 } as const;
       const items = mine.rows
-        .map((r) => summarise(r.c, r.agencyName, deps.calendar.current, now()))
+        .map((r) => presentCaseSummary(r.c, r.agencyName, deps.calendar.current, now()))
         .map((c) => ({ ...c, urgency: Math.min(3, ...c.clocks.map((k) => rank[k.status])) }))
         .sort((a, b) => a.urgency - b.urgency || a.openedAt.localeCompare(b.openedAt));
       const archive = allowed(recordingPolicy, actor, 'archive.manage')
         ? await transaction(deps, (tx) => archiveDue(tx, agencyScopeCondition(actor, cases.agencyId), deps.calendar.current, now()))
         : [];
-      return { cases: items, archive };
+      return { cases: items, archive: archive.map(presentArchiveDue) };
     },
   );
 
   app.get(
     '/api/cases/:id/access-requests',
-    { schema: { tags: ['recording'], summary: '查阅申请 Access requests of a case (R9)', params: idParams, response: { 200: z.object({ items: z.array(anyObject) }), ...errors } } },
+    { schema: { tags: ['recording'], summary: '查阅申请 Access requests of a case (R9)', params: idParams, response: { 200: z.object({ items: z.array(accessRequestWithCanOut) }), ...errors } } },
     async (request) => {
       const actor = actorOf(request);
       await loadCaseFor(db, actor, request.params.id, 'case.read');
       const rows = await db.select().from(accessRequests).where(and(eq(accessRequests.caseId, request.params.id))).orderBy(desc(accessRequests.requestedAt));
       const lodgers = await lodgersOf(db, request.params.id);
-      return { items: rows.map((r) => ({ ...presentAccessRequest(r), can: accessRequestCan(actor, r, lodgers.get(r.id)) })) };
+      return { items: rows.map((r) => presentAccessRequestWithCan(r, accessRequestCan(actor, r, lodgers.get(r.id)))) };
     },
   );
 
   app.post(
     '/api/cases/:id/access-requests',
-    { schema: { tags: ['recording'], summary: '申请查阅/复制 Register a request to read or copy the file (R9)', params: idParams, body: accessRequestBody, response: { 201: anyObject, ...errors } } },
+    { schema: { tags: ['recording'], summary: '申请查阅/复制 Register a request to read or copy the file (R9)', params: idParams, body: accessRequestBody, response: { 201: accessRequestOut, ...errors } } },
     async (request, reply) => {
       const row = await transaction(deps, (tx) => requestAccess(tx, auditContext(request, deps), actorOf(request), request.params.id, request.body));
       return reply.code(201).send(presentAccessRequest(row));
@@ -140,13 +141,13 @@ export async function archiveRoutes(app: App, deps: AppDeps) {
 
   app.post(
     '/api/access-requests/:id/opinion',
-    { schema: { tags: ['recording'], summary: '科室负责人意见 Division head opinion (the approval for a licensing file)', params: idParams, body: opinionBody, response: { 200: anyObject, ...errors } } },
+    { schema: { tags: ['recording'], summary: '科室负责人意见 Division head opinion (the approval for a licensing file)', params: idParams, body: opinionBody, response: { 200: accessRequestOut, ...errors } } },
     async (request) => presentAccessRequest(await transaction(deps, (tx) => giveOpinion(tx, auditContext(request, deps), actorOf(request), request.params.id, request.body))),
   );
 
   app.post(
     '/api/access-requests/:id/decision',
-    { schema: { tags: ['recording'], summary: '机关负责人审批 Leader approval with a time box', params: idParams, body: decisionBody, response: { 200: anyObject, ...errors } } },
+    { schema: { tags: ['recording'], summary: '机关负责人审批 Leader approval with a time box', params: idParams, body: decisionBody, response: { 200: accessRequestOut, ...errors } } },
     async (request) => presentAccessRequest(await transaction(deps, (tx) => decideAccess(tx, auditContext(request, deps), actorOf(request), request.params.id, request.body))),
   );
 

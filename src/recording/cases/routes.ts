@@ -11,14 +11,14 @@ import { avRequiredSteps, powerItems } from '../tables.js';
 import { DOC_TYPE_IDS } from '../documents/library.js';
 import { assertProcedures } from '../workflows/check.js';
 import { PROCEDURE_IDS, PROCEDURES, procedureOf } from '../workflows/procedures.js';
-import { caseDetail, listCases, summarise } from './case-view.js';
+import { caseDetail, listCases } from './case-view.js';
 import { completeStep, stepBody } from './complete-step.js';
 import { loadCaseFor } from './load.js';
 import { openCase, openCaseBody } from './open-case.js';
+import { avListItemOut, caseDetailOut, caseSummaryOut, powerItemOut, presentCaseSummary, presentPowerItem, presentProcedure, procedureOut, stepResultOut } from './presenter.js';
 
 const readErrors = { 400: errorBody, 403: errorBody, 404: errorBody };
 const writeErrors = { 400: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 422: errorBody };
-const anyObject = z.record(z.string(), z.unknown());
 
 const listQuery = z.object({
   status: z.enum(['open', 'closed', 'archived']).optional(),
@@ -55,41 +55,26 @@ export async function caseRoutes(app: App, deps: AppDeps) {
 
   app.get(
     '/api/procedures',
-    { schema: { tags: ['recording'], summary: '办案流程 The transitions tables (procedures, states, steps, clocks)', response: { 200: z.object({ items: z.array(anyObject) }) } } },
-    async () => ({
-      items: PROCEDURES.map((p) => ({
-        id: p.id,
-        category: p.category,
-        zh: p.zh,
-        en: p.en,
-        initial: p.initial,
-        states: p.states,
-        steps: p.steps.map((s) => ({
-          id: s.id, zh: s.zh, en: s.en, phase: s.phase, from: s.from, to: s.to, documents: s.documents,
-          conditionalDocuments: s.conditionalDocuments ?? [], av: s.av, permission: s.permission ?? 'case.work',
-          guards: s.guards ?? [], requires: s.requires ?? [], data: z.toJSONSchema(s.data, { io: 'input', unrepresentable: 'any' }),
-        })),
-        clocks: p.clocks,
-      })),
-    }),
+    { schema: { tags: ['recording'], summary: '办案流程 The transitions tables (procedures, states, steps, clocks)', response: { 200: z.object({ items: z.array(procedureOut) }) } } },
+    async () => ({ items: PROCEDURES.map(presentProcedure) }),
   );
 
   app.get(
     '/api/cases',
-    { schema: { tags: ['recording'], summary: '案件列表 Cases in scope', querystring: listQuery, response: { 200: z.object({ items: z.array(anyObject), total: z.number() }), ...readErrors } } },
+    { schema: { tags: ['recording'], summary: '案件列表 Cases in scope', querystring: listQuery, response: { 200: z.object({ items: z.array(caseSummaryOut), total: z.number() }), ...readErrors } } },
     async (request) => {
       const actor = actorOf(request);
       authorize(recordingPolicy, actor, 'case.read');
       const { mine, ...q } = request.query;
       const { rows, total } = await listCases(db, actor, { ...q, mine: mine === 'true' });
       const calendar = deps.calendar.current;
-      return { items: rows.map((r) => summarise(r.c, r.agencyName, calendar, now())), total };
+      return { items: rows.map((r) => presentCaseSummary(r.c, r.agencyName, calendar, now())), total };
     },
   );
 
   app.post(
     '/api/cases',
-    { schema: { tags: ['recording'], summary: '登记案件 Open a case (registers its source)', body: openCaseBody, response: { 201: anyObject, ...writeErrors } } },
+    { schema: { tags: ['recording'], summary: '登记案件 Open a case (registers its source)', body: openCaseBody, response: { 201: caseDetailOut, ...writeErrors } } },
     async (request, reply) => {
       const actor = actorOf(request);
       const kase = await transaction(deps, (tx) => openCase(tx, auditContext(request, deps), actor, request.body));
@@ -100,7 +85,7 @@ export async function caseRoutes(app: App, deps: AppDeps) {
 
   app.get(
     '/api/cases/:id',
-    { schema: { tags: ['recording'], summary: '案件详情 The case page: parties, officers, clocks, next steps, documents, timeline', params: idParams, response: { 200: anyObject, ...readErrors } } },
+    { schema: { tags: ['recording'], summary: '案件详情 The case page: parties, officers, clocks, next steps, documents, timeline', params: idParams, response: { 200: caseDetailOut, ...readErrors } } },
     async (request) => {
       const actor = actorOf(request);
       return transaction(deps, async (tx) => {
@@ -114,7 +99,7 @@ export async function caseRoutes(app: App, deps: AppDeps) {
 
   app.post(
     '/api/cases/:id/steps',
-    { schema: { tags: ['recording'], summary: '办理步骤 Complete the next step (documents, recordings or reasons why not)', params: idParams, body: stepBody, response: { 200: anyObject, ...writeErrors } } },
+    { schema: { tags: ['recording'], summary: '办理步骤 Complete the next step (documents, recordings or reasons why not)', params: idParams, body: stepBody, response: { 200: stepResultOut, ...writeErrors } } },
     async (request) => {
       const actor = actorOf(request);
       const result = await transaction(deps, (tx) => completeStep(tx, deps, auditContext(request, deps), actor, request.params.id, request.body));
@@ -130,7 +115,7 @@ export async function caseRoutes(app: App, deps: AppDeps) {
         tags: ['recording'],
         summary: '权力清单 Power list items in scope',
         querystring: z.object({ agencyId: z.uuid().optional(), category: z.enum(['licensing', 'penalty', 'coercion', 'inspection', 'levy']).optional() }),
-        response: { 200: z.object({ items: z.array(anyObject) }), ...readErrors },
+        response: { 200: z.object({ items: z.array(powerItemOut) }), ...readErrors },
       },
     },
     async (request) => {
@@ -142,13 +127,13 @@ export async function caseRoutes(app: App, deps: AppDeps) {
         .from(powerItems)
         .where(and(agencyScopeCondition(actor, powerItems.agencyId), agencyId ? eq(powerItems.agencyId, agencyId) : undefined, category ? eq(powerItems.category, category) : undefined))
         .orderBy(asc(powerItems.code));
-      return { items: rows.map((r) => ({ id: r.id, agencyId: r.agencyId, code: r.code, name: r.name, category: r.category, legalBasis: r.legalBasis, divisionId: r.divisionId })) };
+      return { items: rows.map(presentPowerItem) };
     },
   );
 
   app.post(
     '/api/power-items',
-    { schema: { tags: ['recording'], summary: '新增权力事项 Add a power list item', body: powerItemBody, response: { 201: anyObject, ...writeErrors } } },
+    { schema: { tags: ['recording'], summary: '新增权力事项 Add a power list item', body: powerItemBody, response: { 201: powerItemOut, ...writeErrors } } },
     async (request, reply) => {
       const actor = actorOf(request);
       const agencyId = request.body.agencyId ?? actor.agencyId;
@@ -159,13 +144,13 @@ export async function caseRoutes(app: App, deps: AppDeps) {
         await recordAudit(tx, auditContext(request, deps), { action: 'power_item.created', subjectType: 'power_item', subjectId: r!.id, agencyId, detail: { code: r!.code } });
         return r!;
       });
-      return reply.code(201).send({ id: row.id, agencyId, code: row.code, name: row.name, category: row.category, legalBasis: row.legalBasis, divisionId: row.divisionId });
+      return reply.code(201).send(presentPowerItem(row));
     },
   );
 
   app.get(
     '/api/agencies/:id/av-list',
-    { schema: { tags: ['recording'], summary: '音像记录事项清单 Steps that require audio/video recording (R3)', params: idParams, response: { 200: z.object({ items: z.array(anyObject) }), ...readErrors } } },
+    { schema: { tags: ['recording'], summary: '音像记录事项清单 Steps that require audio/video recording (R3)', params: idParams, response: { 200: z.object({ items: z.array(avListItemOut) }), ...readErrors } } },
     async (request) => {
       const actor = actorOf(request);
       authorize(recordingPolicy, actor, 'case.read', await loadAgencyRef(db, request.params.id));

@@ -4,14 +4,17 @@ import { maskIdNumber } from '../../organisation/check-digits.js';
 import { agencies, people } from '../../organisation/tables.js';
 import { AppError } from '../../platform/errors.js';
 import { actorOf, auditContext, transaction, type App, type AppDeps } from '../../platform/http/context.js';
-
+import { binaryResponse, errorBody } from '../../platform/http/schemas.js';
 import { contentKey } from '../../platform/storage/content-store.js';
 import { appendCaseEvent } from '../chain.js';
 import { loadCaseFor } from '../cases/load.js';
 import { caseOfficers, caseParties, documents } from '../tables.js';
 import { DOC_TYPES } from './library.js';
+import { documentTypeOut, presentDocumentType } from './presenter.js';
 import { renderDocx, renderPdf } from './render.js';
 
+const PDF = 'application/pdf';
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -28,18 +31,8 @@ export async function documentRoutes(app: App, deps: AppDeps) {
 
   app.get(
     '/api/document-types',
-    { schema: { tags: ['recording'], summary: '执法文书目录 The document types, their numbering and field schemas', response: { 200: z.object({ items: z.array(z.record(z.string(), z.unknown())) }) } } },
-    async () => ({
-      items: Object.values(DOC_TYPES).map((d) => ({
-        id: d.id,
-        zh: d.zh,
-        en: d.en,
-        numbered: d.numbered,
-        code: d.code,
-        needsSignature: d.needsSignature,
-        fields: z.toJSONSchema(d.fields, { io: 'input', unrepresentable: 'any' }),
-      })),
-    }),
+    { schema: { tags: ['recording'], summary: '执法文书目录 The document types, their numbering and field schemas', response: { 200: z.object({ items: z.array(documentTypeOut) }) } } },
+    async () => ({ items: Object.values(DOC_TYPES).map(presentDocumentType) }),
   );
 
   app.get(
@@ -49,7 +42,7 @@ export async function documentRoutes(app: App, deps: AppDeps) {
         tags: ['recording'],
         summary: '下载文书 An issued document as .docx or PDF (the download is recorded in the case)',
         params: z.object({ id: z.uuid(), format: z.enum(['docx', 'pdf']) }),
-        // No response schema: the body is the file's bytes.
+        response: { 200: binaryResponse('the document, rendered from what was recorded', [PDF, DOCX]), 400: errorBody, 403: errorBody, 404: errorBody },
       },
     },
     async (request, reply) => {
@@ -86,7 +79,7 @@ export async function documentRoutes(app: App, deps: AppDeps) {
       await transaction(deps, (tx) => appendCaseEvent(tx, auditContext(request, deps), kase.id, { type: 'document.viewed', payload: { documentId: doc.id, format } }));
       const name = `${doc.number ?? DOC_TYPES[doc.docType as keyof typeof DOC_TYPES]?.zh ?? doc.docType}.${format}`;
       return reply
-        .header('content-type', format === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+        .header('content-type', format === 'pdf' ? PDF : DOCX)
         .header('content-disposition', `attachment; filename="document.${format}"; filename*=UTF-8''${encodeURIComponent(name)}`)
         .header('cache-control', 'private, no-store')
         .send(bytes);

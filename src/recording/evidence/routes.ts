@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { loadAgencyRef } from '../../accounts/scope.js';
 import { AppError } from '../../platform/errors.js';
 import { actorOf, auditContext, transaction, type App, type AppDeps } from '../../platform/http/context.js';
-import { errorBody, idParams } from '../../platform/http/schemas.js';
+import { binaryResponse, errorBody, idParams } from '../../platform/http/schemas.js';
 import type { ByteRange } from '../../platform/storage/blob-store.js';
 import { appendCaseEvent } from '../chain.js';
 import { loadCaseFor } from '../cases/load.js';
@@ -90,8 +90,14 @@ export async function evidenceRoutes(app: App, deps: AppDeps) {
       schema: {
         tags: ['recording'],
         summary: '证据文件 The bytes of an evidence item (Range supported; every request recorded as evidence.downloaded)',
-        description: 'No response schema: the body is the file. 403 EVIDENCE_RESTRICTED, 404 NOT_FOUND, 416 RANGE_NOT_SATISFIABLE.',
+        description: 'The body is the file, in the content type recorded for it. 403 EVIDENCE_RESTRICTED, 404 NOT_FOUND, 416 RANGE_NOT_SATISFIABLE.',
         params: idParams,
+        response: {
+          200: binaryResponse('the whole file', ['*/*']),
+          206: binaryResponse('the requested byte range (Content-Range)', ['*/*']),
+          ...readErrors,
+          416: errorBody,
+        },
       },
     },
     async (request, reply) => {

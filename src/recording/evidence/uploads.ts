@@ -15,7 +15,7 @@ import type { ErrorCode } from '../../i18n/errors.js';
 import { AppError, fieldIssue } from '../../platform/errors.js';
 import { actorOf, auditContext, type App, type AppDeps } from '../../platform/http/context.js';
 import { toAppError } from '../../platform/http/errors-handler.js';
-import { errorBody } from '../../platform/http/schemas.js';
+import { errorBody, noBody } from '../../platform/http/schemas.js';
 import { contentKey } from '../../platform/storage/content-store.js';
 import { digestFile, type Digests } from '../../platform/storage/dual-digest.js';
 import { HashingDataStore } from '../../platform/storage/hashing-data-store.js';
@@ -252,6 +252,7 @@ async function sendWebResponse(request: FastifyRequest, reply: FastifyReply, res
 }
 
 const uploadIdParams = z.object({ id: z.string() });
+const uploadErrors = { 400: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 413: errorBody, 415: errorBody, 422: errorBody };
 
 /**
  * /api/uploads: the tus 1.0 protocol (creation, creation-with-upload, termination, expiration)
@@ -330,14 +331,14 @@ export async function evidenceUploadRoutes(app: App, deps: AppDeps) {
   app.route({
     method: 'POST',
     url: UPLOADS_PATH,
-    schema: { tags: ['recording'], summary: '上传音像记录（断点续传）Create a resumable evidence upload', description, response: { 400: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 413: errorBody, 415: errorBody, 422: errorBody } },
+    schema: { tags: ['recording'], summary: '上传音像记录（断点续传）Create a resumable evidence upload', description, response: { 201: noBody('upload created: its address in Location, Upload-Offset if bytes came with it'), ...uploadErrors } },
     onError: closeOnError,
     handler: handle,
   });
   app.route({
     method: ['HEAD', 'PATCH', 'DELETE'],
     url: `${UPLOADS_PATH}/:id`,
-    schema: { tags: ['recording'], summary: '续传/查询进度/取消 Resume (PATCH), ask the offset (HEAD) or cancel (DELETE) an upload', description, params: uploadIdParams },
+    schema: { tags: ['recording'], summary: '续传/查询进度/取消 Resume (PATCH), ask the offset (HEAD) or cancel (DELETE) an upload', description, params: uploadIdParams, response: { 200: noBody('HEAD: Upload-Offset and Upload-Length'), 204: noBody('PATCH: the new Upload-Offset (and Evidence-Id when complete); DELETE: cancelled'), ...uploadErrors } },
     onError: closeOnError,
     handler: handle,
   });

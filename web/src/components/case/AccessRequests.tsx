@@ -20,7 +20,7 @@ const r = ui.access;
 
 export type AccessStatus = 'pending' | 'opinion_given' | 'approved' | 'rejected';
 
-/** src/recording/archive/access-requests.ts presentAccessRequest. */
+/** src/recording/archive/presenter.ts accessRequestWithCanOut. */
 export interface AccessRequest {
   id: string;
   caseId: string;

@@ -1,7 +1,8 @@
 /**
  * Shapes of the recording API as the case pages use them. The server is the source of truth:
- * src/recording/cases/case-view.ts (summary, detail, next steps), src/recording/cases/routes.ts
- * (GET /api/procedures), src/recording/evidence/presenter.ts (evidence items).
+ * the Zod response schemas of src/recording/cases/presenter.ts (summary, detail, next steps,
+ * procedures, power items), src/recording/documents/presenter.ts (document types) and
+ * src/recording/evidence/presenter.ts (evidence items).
  */
 import type { EnforcementCategory } from '../../types.ts';
 
