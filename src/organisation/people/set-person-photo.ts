@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { fileTypeFromBuffer } from 'file-type';
 import { recordAudit, type AuditContext } from '../../audit/record.js';
 import type { Tx } from '../../platform/db/database.js';
@@ -7,6 +7,7 @@ import { AppError } from '../../platform/errors.js';
 import type { BlobStore } from '../../platform/storage/blob-store.js';
 import { storeContent, type StoredContent } from '../../platform/storage/content-store.js';
 import { people } from '../tables.js';
+import { recordBlob } from '../../platform/storage/blobs.js';
 
 /** The largest photo accepted (5 MiB); the web form says the same. */
 export const PHOTO_MAX_BYTES = 5 * 1024 * 1024;
@@ -85,9 +86,7 @@ export async function storePhoto(store: BlobStore, upload: Readable): Promise<St
 export async function setPersonPhoto(tx: Tx, ctx: AuditContext, personId: string, photo: StoredPhoto) {
   const [current] = await tx.select({ agencyId: people.agencyId, photoSha256: people.photoSha256 }).from(people).where(eq(people.id, personId)).for('update');
   if (!current) throw new AppError('NOT_FOUND');
-  await tx.execute(sql`insert into blobs (sha256, size, content_type, storage_key, created_at)
-    values (${photo.sha256}, ${photo.size}, ${photo.contentType}, ${photo.key}, ${ctx.now.toISOString()}::timestamptz)
-    on conflict do nothing`);
+  await recordBlob(tx, photo, ctx.now);
   const [row] = await tx.update(people).set({ photoSha256: photo.sha256, updatedAt: ctx.now }).where(eq(people.id, personId)).returning();
   await recordAudit(tx, ctx, {
     action: 'person.photo_set',

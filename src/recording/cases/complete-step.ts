@@ -24,6 +24,7 @@ import { checkGuards, conditionHolds } from './guards.js';
 import { loadCaseFor, type CaseRow } from './load.js';
 import { selfApprovalRefusal } from './separation.js';
 import canonicalize from 'canonicalize';
+import { recordBlob } from '../../platform/storage/blobs.js';
 
 /** Party signature as a PNG/JPEG data URL, or the reason the party refused to sign (R4). */
 const signature = z.union([
@@ -175,8 +176,7 @@ async function issueDocument(
     const [meta, b64] = input.signature.imageDataUrl.split(',', 2) as [string, string];
     const contentType = meta.slice(5, meta.indexOf(';'));
     const stored = await storeContent(deps.store, Readable.from([Buffer.from(b64, 'base64')]), { contentType, maxBytes: 512 * 1024 });
-    await tx.execute(sql`insert into blobs (sha256, size, content_type, storage_key, created_at)
-      values (${stored.sha256}, ${stored.size}, ${contentType}, ${stored.key}, ${ctx.now.toISOString()}::timestamptz) on conflict do nothing`);
+    await recordBlob(tx, { ...stored, contentType }, ctx.now);
     signatureSha256 = stored.sha256;
   }
   const year = Number(chinaDate(ctx.now).slice(0, 4));

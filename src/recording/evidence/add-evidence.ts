@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { and, eq, gt, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, lte, or } from 'drizzle-orm';
 import type { Actor } from '../../accounts/roles.js';
 import { users } from '../../accounts/tables.js';
 import { recordAudit, type AuditContext } from '../../audit/record.js';
@@ -19,6 +19,7 @@ import { isProcedure, procedureOf } from '../workflows/procedures.js';
 import { contentTypeFor, sniffFile, sniffStream } from './file-kind.js';
 import { lateness } from './late.js';
 import { parseEvidenceMeta, type EvidenceMeta, type EvidenceMetaInput } from './metadata.js';
+import { recordBlob } from '../../platform/storage/blobs.js';
 
 export type EvidenceRow = typeof evidence.$inferSelect;
 
@@ -119,9 +120,7 @@ export async function recordEvidence(
 ): Promise<AddedEvidence> {
   const { kase, capturedBy, warnings } = await checkEvidence(tx, actor, meta, ctx.now, { lock: true });
   const due = lateness(deps.calendar.current, meta.capturedAt, ctx.now);
-  await tx.execute(sql`insert into blobs (sha256, size, content_type, storage_key, created_at)
-    values (${content.sha256}, ${content.size}, ${content.contentType}, ${content.key}, ${ctx.now.toISOString()}::timestamptz)
-    on conflict do nothing`);
+  await recordBlob(tx, content, ctx.now);
   const [row] = await tx
     .insert(evidence)
     .values({
