@@ -137,10 +137,13 @@ describe('users', () => {
     expect(names).not.toContain('sysadmin');
   });
 
-  it('disables and unlocks accounts', async () => {
+  // Unlocking a throttled account: src/accounts/login-throttle.test.ts "sees the lock in the users list and can lift it".
+  it('disables an account (its login is refused) and enables it again', async () => {
     const created = (await adminA.post('/api/users', { username: 'to.disable', displayName: 'x', password: 'Officer-pass-123', agencyId: world.agencyA.id, roles: ['officer'] })).json();
     expect((await adminA.patch(`/api/users/${created.id}`, { disabled: true })).json().disabled).toBe(true);
     expect((await login('to.disable', 'Officer-pass-123')).json().error.code).toBe('ACCOUNT_DISABLED');
+    expect((await adminA.patch(`/api/users/${created.id}`, { disabled: false })).json().disabled).toBe(false);
+    expect((await login('to.disable', 'Officer-pass-123')).statusCode).toBe(200);
   });
 });
 

@@ -218,8 +218,17 @@ describe('to-do list', () => {
     await ok(s.li.post(`/api/cases/${c.id}/steps`, { step: 'propose_filing', data: { officers: group(), summary: 'x' }, documents: [{ docType: 'case_filing_approval', fields: sampleDocumentFields('case_filing_approval', '2026-11-24') }] }));
     await ok(s.leader.post(`/api/cases/${c.id}/steps`, { step: 'approve_filing', data: {} }));
     ctx.clock.set('2027-02-23T01:00:00Z'); // past the 90 days (2027-02-22)
+    // A second case filed now (its 90 days running) and a third with no clock yet, registered first.
+    const later = await ok(s.li.post('/api/cases', { procedure: 'penalty_general', powerItemId: world.items.penalty.id, title: '待办测试二', source: 'plan', sourceDetail: { content: 'x' }, parties: [partyCompany()] }), 201);
+    await ok(s.li.post(`/api/cases/${later.id}/steps`, { step: 'propose_filing', data: { officers: group(), summary: 'x' }, documents: [{ docType: 'case_filing_approval', fields: sampleDocumentFields('case_filing_approval', '2027-02-23') }] }));
+    await ok(s.leader.post(`/api/cases/${later.id}/steps`, { step: 'approve_filing', data: {} }));
     const todo = await ok(s.li.get('/api/todo'));
     expect(todo.cases[0]).toMatchObject({ id: c.id, urgency: 0 });
+    // Every item in order of urgency, not just the first.
+    const urgencies = todo.cases.map((x: { urgency: number }) => x.urgency);
+    expect(urgencies).toEqual([...urgencies].sort((a: number, b: number) => a - b));
+    expect(todo.cases.find((x: { id: string }) => x.id === later.id)).toMatchObject({ urgency: 2 });
+    expect(new Set(urgencies).size).toBeGreaterThan(1);
     expect(todo.cases[0].clocks[0]).toMatchObject({ id: 'decision_90_days', status: 'overdue' });
     expect(todo.archive).toEqual([]);
     const dashboard = (await ok(s.leader.get('/api/dashboard')));
