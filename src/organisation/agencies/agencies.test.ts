@@ -131,6 +131,20 @@ describe('POST /api/agencies/:id/confirm (O1, P13)', () => {
     expect(res.json().error.code).toBe('ALREADY_CONFIRMED');
   });
 
+  it('withdraws a confirmation: the agency leaves the public portal, the audit says who, and it can be confirmed again', async () => {
+    const name = (await supervisorA.get(`/api/agencies/${world.agencyA2.id}`)).json().name as string;
+    const listed = async () => ((await t.app.inject({ method: 'GET', url: '/api/public/agencies' })).json() as { agencies: { name: string }[] }).agencies.map((a) => a.name);
+    expect(await listed()).toContain(name);
+    const res = await supervisorA.post(`/api/agencies/${world.agencyA2.id}/withdraw-confirmation`, {});
+    expect(res.statusCode).toBe(200);
+    expect(res.json().confirmation).toBeNull();
+    expect(await listed()).not.toContain(name);
+    const audit = await t.database.query<{ action: string; actor_label: string }>(`select action, actor_label from audit_events where subject_id = $1 order by id desc limit 1`, [world.agencyA2.id]);
+    expect(audit).toEqual([{ action: 'agency.confirmation_withdrawn', actor_label: expect.stringContaining('supervisor_a') }]);
+    expect((await supervisorA.post(`/api/agencies/${world.agencyA2.id}/confirm`, {})).statusCode).toBe(200);
+    expect(await listed()).toContain(name);
+  });
+
   it('is reserved to supervisors in scope', async () => {
     expect((await adminA.post(`/api/agencies/${world.agencyA.id}/withdraw-confirmation`, {})).statusCode).toBe(403);
     expect((await supervisorB.post(`/api/agencies/${world.agencyA.id}/withdraw-confirmation`, {})).statusCode).toBe(404);

@@ -171,6 +171,15 @@ describe('separation of duties in access requests (issue 7)', () => {
     expect(await events(licensingCaseId)).toEqual(['access.requested', 'access.requested']);
   });
 
+  it('on a licensing file the division head\'s agreeing opinion is the grant itself (R9): no leader decides, the requester uses it', async () => {
+    const req = await register(s.li, licensingCaseId);
+    const opinion = await ok(s.head.post(`/api/access-requests/${req.id}/opinion`, { agree: true, opinion: '同意查阅' }));
+    expect(opinion.status).toBe('approved');
+    expect(await refusal(s.leader.post(`/api/access-requests/${req.id}/decision`, { approve: true, validDays: 3 }))).toBe('409 ACCESS_REQUEST_STATE');
+    await ok(s.li.post(`/api/access-requests/${req.id}/use`, { action: 'read' }), 201);
+    expect((await events(licensingCaseId)).slice(-3)).toEqual(['access.requested', 'access.opinion_given', 'access.used']);
+  });
+
   it('a leader cannot decide their own request; another leader can, and only the requester then uses the grant', async () => {
     const req = await register(s.leader, levyCaseId, 'staff', 'copy');
     await ok(s.head.post(`/api/access-requests/${req.id}/opinion`, { agree: true, opinion: '同意' }));
