@@ -156,7 +156,7 @@ program
     const database = await openAndMigrate(loadConfig());
     try {
       const user = await database.db.transaction((tx) =>
-        createUser(tx, { actor: null, now: new Date() }, { username: o.username, displayName: o.name ?? o.username, password: o.password, agencyId: o.agency ?? null, roles }),
+        createUser(tx, { actor: null, now: new Date(), label: 'cli' }, { username: o.username, displayName: o.name ?? o.username, password: o.password, agencyId: o.agency ?? null, roles }),
       );
       console.log(`created user ${user.username} (${user.id}) with roles ${roles.join(', ')}`);
     } finally {

@@ -61,6 +61,8 @@ export interface AuditContext {
   userAgent?: string | null;
   /** Who acts when there is no logged-in actor, e.g. 'cli' for the command line; 'public' by default. */
   label?: string;
+  /** The user acting without a session yet (the one logging in); with `label` naming them. */
+  actorUserId?: string | null;
 }
 
 export interface AuditEntry {
@@ -87,7 +89,7 @@ export async function recordAudit(tx: Tx, ctx: AuditContext, entry: AuditEntry):
     chain,
     seq: head!.seq + 1,
     at: ctx.now.toISOString(),
-    actorUserId: ctx.actor?.userId ?? null,
+    actorUserId: ctx.actor?.userId ?? ctx.actorUserId ?? null,
     actorLabel: ctx.actor ? `${ctx.actor.displayName} (${ctx.actor.username})` : (ctx.label ?? 'public'),
     agencyId: entry.agencyId ?? null,
     action: entry.action,
