@@ -119,7 +119,7 @@ export async function openCase(tx: Tx, ctx: AuditContext, actor: Actor, input: O
         .returning({ id: caseParties.id, kind: caseParties.kind, name: caseParties.name, creditCode: caseParties.creditCode })
     : [];
   // The record holds who the parties are but not their ID numbers (masked in the case page only).
-  await appendCaseEvent(tx, ctx, kase!.id, {
+  const head = await appendCaseEvent(tx, ctx, kase!.id, {
     type: 'case.opened',
     payload: {
       registerNumber,
@@ -133,5 +133,6 @@ export async function openCase(tx: Tx, ctx: AuditContext, actor: Actor, input: O
       state: procedure.initial,
     },
   });
-  return kase!;
+  // The row as it now stands: its chain head moved with the first event (issue 8: "共 0 条").
+  return { ...kase!, headSeq: head.seq, headHash: head.hash };
 }
