@@ -110,6 +110,25 @@ program
   });
 
 program
+  .command('demo-logins')
+  .description('print the demo logins and their password again (nothing when the database has no demo data)')
+  .option('--markdown', 'as the table in README.md')
+  .action(async (o: { markdown?: boolean }) => {
+    const database = await openAndMigrate(loadConfig());
+    try {
+      const { listDemoLogins, demoLoginsMarkdown, demoLoginsText } = await import('./demo/logins.js');
+      const rows = await listDemoLogins(database.db);
+      if (!rows.length) {
+        process.exitCode = 1;
+        return;
+      }
+      console.log(o.markdown ? demoLoginsMarkdown(rows) : demoLoginsText(rows));
+    } finally {
+      await database.close();
+    }
+  });
+
+program
   .command('verify')
   .description('re-derive every case record\'s hash chain and the digests of its documents and evidence files; exit 1 on any problem')
   .option('--case <id...>', 'only these cases')
