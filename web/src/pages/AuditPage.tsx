@@ -87,6 +87,7 @@ export default function AuditPage() {
           />
           <Select<string>
             allowClear
+            showSearch={{ optionFilterProp: 'label' }}
             placeholder={au.subjectTypeFilter}
             value={filters.subjectType}
             onChange={(subjectType) => filter({ subjectType })}

@@ -133,7 +133,7 @@ export function CaseTimeline({ kase, procedure }: { kase: CaseDetail; procedure:
   return (
     <>
       <Space style={{ marginBottom: 16 }}>
-        <Switch size="small" checked={showAccess} onChange={setShowAccess} />
+        <Switch size="small" checked={showAccess} onChange={setShowAccess} data-testid="timeline-show-reads" />
         <Typography.Text type="secondary">{c.showAccess}</Typography.Text>
       </Space>
       <Timeline
