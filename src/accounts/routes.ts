@@ -1,5 +1,5 @@
 import { recordingPolicy } from '../recording/policy.js';
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { agencies, regions } from '../organisation/tables.js';
 import { organisationPolicy } from '../organisation/policy.js';
