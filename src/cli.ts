@@ -110,6 +110,25 @@ program
   });
 
 program
+  .command('demo-logins')
+  .description('print the demo logins and their password again (nothing when the database has no demo data)')
+  .option('--markdown', 'as the table in README.md')
+  .action(async (o: { markdown?: boolean }) => {
+    const database = await openAndMigrate(loadConfig());
+    try {
+      const { listDemoLogins, demoLoginsMarkdown, demoLoginsText } = await import('./demo/logins.js');
+      const rows = await listDemoLogins(database.db);
+      if (!rows.length) {
+        process.exitCode = 1;
+        return;
+      }
+      console.log(o.markdown ? demoLoginsMarkdown(rows) : demoLoginsText(rows));
+    } finally {
+      await database.close();
+    }
+  });
+
+program
   .command('verify')
   .description('re-derive every case record\'s hash chain, the rows derived from it (parties, officers, state, evidence, documents, access requests) and the digests of its files; devices and the audit log; exit 1 on any problem')
   .option('--case <id...>', 'only these cases')
@@ -156,7 +175,7 @@ program
     const database = await openAndMigrate(loadConfig());
     try {
       const user = await database.db.transaction((tx) =>
-        createUser(tx, { actor: null, now: new Date() }, { username: o.username, displayName: o.name ?? o.username, password: o.password, agencyId: o.agency ?? null, roles }),
+        createUser(tx, { actor: null, now: new Date(), label: 'cli' }, { username: o.username, displayName: o.name ?? o.username, password: o.password, agencyId: o.agency ?? null, roles }),
       );
       console.log(`created user ${user.username} (${user.id}) with roles ${roles.join(', ')}`);
     } finally {

@@ -35,7 +35,7 @@ export async function openAndMigrate(config: Config): Promise<Database> {
 
 /** Builds the dependencies: calendar seeded and loaded, blob store opened. */
 export async function createDeps(database: Database, config: Config, clock: Clock = systemClock): Promise<AppDeps> {
-  await seedCalendarFromPackage(database.db, { actor: null, now: clock.now() });
+  await seedCalendarFromPackage(database.db, { actor: null, now: clock.now(), label: 'system' });
   const calendar = new WorkingDayCalendarService(database.db);
   await calendar.reload();
   return { database, clock, config, store: await createBlobStore(config), calendar };

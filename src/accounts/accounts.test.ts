@@ -155,9 +155,9 @@ describe('audit log', () => {
   });
 
   it('is readable by administrators within scope only', async () => {
-    const mine = (await adminA.get('/api/audit?limit=500')).json().items as { agencyId: string | null }[];
+    const mine = (await adminA.get('/api/audit?limit=500')).json().items as { agency: { id: string } | null }[];
     expect(mine.length).toBeGreaterThan(0);
-    expect(mine.every((e) => e.agencyId === world.agencyA.id)).toBe(true);
+    expect(mine.every((e) => e.agency?.id === world.agencyA.id)).toBe(true);
     const officer = await loginAs(t.app, 'li.officer', 'Officer-pass-123');
     expect((await officer.get('/api/audit')).statusCode).toBe(403);
   });

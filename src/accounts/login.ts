@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Config } from '../config.js';
-import { recordAudit } from '../audit/record.js';
+import { recordAudit, type AuditContext } from '../audit/record.js';
 import type { Database, Db, Tx } from '../platform/db/database.js';
 import { AppError } from '../platform/errors.js';
 import { clear, clientAddressKey, hit, peek, purgeExpired, refuseOverLimit, type ThrottleRule } from '../platform/throttle.js';
@@ -18,6 +18,9 @@ const addressThrottleKey = (ip: string) => `login:address:${clientAddressKey(ip)
 
 const accountRule = (config: Config): ThrottleRule => ({ windowSeconds: config.loginLockMinutes * 60, limit: config.loginMaxFailures });
 const addressRule = (config: Config): ThrottleRule => ({ windowSeconds: config.loginLockMinutes * 60, limit: config.loginMaxFailuresPerIp });
+
+/** How the audit log names a user, as it names a logged-in actor (src/audit/record.ts). */
+const userLabel = (user: { displayName: string; username: string }) => `${user.displayName} (${user.username})`;
 
 /**
  * Logs a user in. Failures are counted atomically per account name and per client address; at the
@@ -40,13 +43,16 @@ export async function login(
 
   const [user] = await database.db.select().from(users).where(eq(users.username, input.username));
   const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash()), input.password);
-  const ctx = { actor: null, now, ip: meta.ip, userAgent: meta.userAgent };
+  const ctx: AuditContext = { actor: null, now, ip: meta.ip, userAgent: meta.userAgent };
   if (!user || !ok) {
     // Its own transaction: the count and the audit record must commit although the request fails.
     const { account, address } = await database.db.transaction(async (tx) => {
       const account = await hit(tx, accountKey, now, accountRule(config));
       const address = await hit(tx, addressKey, now, addressRule(config));
-      await recordAudit(tx, ctx, {
+      // The audit log names the account tried (never the client's answer, which stays the same
+      // for known and unknown names); nobody is proven to be its user, so no actor id.
+      const tried = { ...ctx, label: user ? userLabel(user) : ctx.label };
+      await recordAudit(tx, tried, {
         action: 'auth.login_failed',
         subjectType: 'user',
         subjectId: user?.id ?? null,
@@ -72,7 +78,7 @@ export async function login(
     await clear(tx, accountKey);
     await tx.update(users).set({ lastLoginAt: now }).where(eq(users.id, user.id));
     const session = await createSession(tx, user.id, now, config.sessionTtlMinutes, meta);
-    await recordAudit(tx, ctx, {
+    await recordAudit(tx, { ...ctx, actorUserId: user.id, label: userLabel(user) }, {
       action: 'auth.login',
       subjectType: 'user',
       subjectId: user.id,

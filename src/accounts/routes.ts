@@ -1,7 +1,6 @@
 import { recordingPolicy } from '../recording/policy.js';
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { auditEvents } from '../audit/tables.js';
 import { agencies, regions } from '../organisation/tables.js';
 import { organisationPolicy } from '../organisation/policy.js';
 import { calendarPolicy } from '../calendar/policy.js';
@@ -9,6 +8,7 @@ import type { Db } from '../platform/db/database.js';
 import { actorOf, auditContext, transaction, type App, type AppDeps } from '../platform/http/context.js';
 import { errorBody, idParams, pageQuery } from '../platform/http/schemas.js';
 import { actorForUser, revokeAllSessions, revokeSession, SESSION_COOKIE } from './authenticate.js';
+import { auditPage, auditQuery, listAuditEvents } from './audit-log.js';
 import { lockedUsernames, login } from './login.js';
 import { tokenRoutes } from './token-routes.js';
 import { assertMayEditUser, assertMayGrant, createUser, mayEditUser, rolesGrantableSomewhere, updateUser } from './manage-users.js';
@@ -271,46 +271,15 @@ export async function accountsRoutes(app: App, deps: AppDeps) {
     {
       schema: {
         tags: ['accounts'],
-        summary: '审计日志 Audit log in scope',
-        querystring: z.object({ agencyId: z.uuid().optional(), action: z.string().max(64).optional(), subjectId: z.string().max(64).optional(), ...pageQuery }),
-        response: {
-          200: z.object({
-            items: z.array(
-              z.object({
-                id: z.number(),
-                at: z.date(),
-                actorLabel: z.string(),
-                agencyId: z.string().nullable(),
-                action: z.string(),
-                subjectType: z.string(),
-                subjectId: z.string().nullable(),
-                ip: z.string().nullable(),
-                detail: z.record(z.string(), z.unknown()).describe('what the action recorded; its shape depends on the action'),
-              }),
-            ),
-          }),
-        },
+        summary: '审计日志 Audit log in scope, newest first',
+        querystring: auditQuery,
+        response: { 200: auditPage },
       },
     },
     async (request) => {
       const actor = actorOf(request);
       authorize(accountsPolicy, actor, 'audit.read');
-      const q = request.query;
-      const rows = await db
-        .select()
-        .from(auditEvents)
-        .where(
-          and(
-            agencyScopeCondition(actor, auditEvents.agencyId),
-            q.agencyId ? eq(auditEvents.agencyId, q.agencyId) : undefined,
-            q.action ? eq(auditEvents.action, q.action) : undefined,
-            q.subjectId ? eq(auditEvents.subjectId, q.subjectId) : undefined,
-          ),
-        )
-        .orderBy(desc(auditEvents.id))
-        .limit(q.limit)
-        .offset(q.offset);
-      return { items: rows };
+      return listAuditEvents(db, actor, request.query);
     },
   );
 }

@@ -1,9 +1,12 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../accounts/manage-users.js';
 import { createAgency } from '../organisation/agencies/agencies.js';
 import { createRegion } from '../organisation/regions/regions.js';
 import { createTestApp, loginAs, type TestContext } from '../../test/harness.js';
 import { demoAgencies, demoCounsel, demoJusticeBureaus, demoRegions, type DemoAgency } from './data.js';
+import { demoLoginsMarkdown, listDemoLogins } from './logins.js';
 import { DEMO_PASSWORD, seedDemoIfEmpty, UNCONFIRMED_DEMO_AGENCY, type DemoSeedResult } from './seed.js';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -194,6 +197,27 @@ describe('seedDemoIfEmpty on an empty database', () => {
     expect((await t.app.inject({ method: 'GET', url: `/verify/officer/${hidden.certificate!.number}/photo` })).statusCode).toBe(404);
   });
 
+  it('lists exactly the seeder’s logins in README.md, with the shared password (issue 8)', async () => {
+    const readme = fs.readFileSync(path.resolve('README.md'), 'utf8');
+    const section = /<!-- demo-logins:start[^>]*-->\n([\s\S]*?)\n<!-- demo-logins:end -->/.exec(readme);
+    expect(section, 'README.md has no demo-logins section').not.toBeNull();
+    const rows = await listDemoLogins(t.database.db);
+    expect(rows.map((r) => r.username).sort()).toEqual(result!.logins.map((l) => l.username).sort());
+    expect(section![1], 'README.md is out of date: paste `npx sanxiang demo-logins --markdown` into it').toBe(demoLoginsMarkdown(rows));
+    expect(readme).toContain(`\`${DEMO_PASSWORD}\``);
+  });
+
+  it('stops listing a demo login once its password is changed or it is disabled', async () => {
+    const sysadmin = await loginAs(t.app, 'sysadmin', DEMO_PASSWORD);
+    const [row] = await t.database.query<{ id: string }>(`select id from users where username = 'cx.kjj.officer'`);
+    expect((await sysadmin.patch(`/api/users/${row!.id}`, { disabled: true })).statusCode).toBe(200);
+    await t.owner.exec(`update users set password_hash = 'x' where username = 'dq.swj.officer'`);
+    const names = (await listDemoLogins(t.database.db)).map((r) => r.username);
+    expect(names).toContain('cx.gxj.officer');
+    expect(names).not.toContain('cx.kjj.officer');
+    expect(names).not.toContain('dq.swj.officer');
+  });
+
   it('does nothing the second time', async () => {
     const before = await rowCounts(t);
     expect(await seedDemoIfEmpty(t.deps)).toBeNull();
@@ -214,6 +238,10 @@ describe('seedDemoIfEmpty on a database in use', () => {
     );
     expect(await seedDemoIfEmpty(t.deps)).toBeNull();
     expect(await t.database.query('select id from agencies')).toEqual([]);
+  });
+
+  it('has no demo logins to list, though its own user opens with a password', async () => {
+    expect(await listDemoLogins(t.database.db)).toEqual([]);
   });
 });
 

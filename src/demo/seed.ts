@@ -79,7 +79,7 @@ export async function seedDemoIfEmpty(deps: AppDeps, options: { cases?: boolean 
   // The slow parts stay outside the transaction: argon2 runs once for all logins, and the photos
   // are content-addressed files, harmless to keep should the transaction roll back.
   const [passwordHash, photos] = await Promise.all([hashPassword(DEMO_PASSWORD), storePortraits(deps.store)]);
-  const ctx: AuditContext = { actor: null, now: deps.clock.now() };
+  const ctx: AuditContext = { actor: null, now: deps.clock.now(), label: 'demo' };
   const result = await db.transaction(async (tx) => {
     if (!(await isEmpty(tx))) return null;
     const logins = await new DemoSeeder(tx, ctx, passwordHash, photos).run();

@@ -15,22 +15,24 @@ export const GENESIS_HASH = '0'.repeat(64);
  * Case event types: one name per kind of entry in the case record (R1, R11, R12).
  * Every step, document, evidence item, approval and view is one of these.
  */
-export type CaseEventType =
-  | 'case.opened'
-  | 'step.completed' // a workflow step (payload.step, payload.data, payload.documents, payload.evidence)
-  | 'document.issued'
-  | 'document.viewed' // rendered as .docx/.pdf (chain of custody)
-  | 'evidence.added'
-  | 'evidence.viewed' // evidence metadata displayed
-  | 'evidence.downloaded' // evidence bytes streamed out
-  | 'case.viewed' // the case page was opened
-  | 'case.file_compiled' // 卷宗 compiled (R8)
-  | 'case.file_transferred' // handed to the archive office
-  | 'case.supplement_added' // material added to an archived case
-  | 'access.requested' // 查阅/复制 (R9)
-  | 'access.opinion_given'
-  | 'access.decided'
-  | 'access.used';
+export const CASE_EVENT_TYPES = [
+  'case.opened',
+  'step.completed', // a workflow step (payload.step, payload.data, payload.documents, payload.evidence)
+  'document.issued',
+  'document.viewed', // rendered as .docx/.pdf (chain of custody)
+  'evidence.added',
+  'evidence.viewed', // evidence metadata displayed
+  'evidence.downloaded', // evidence bytes streamed out
+  'case.viewed', // the case page was opened
+  'case.file_compiled', // 卷宗 compiled (R8)
+  'case.file_transferred', // handed to the archive office
+  'case.supplement_added', // material added to an archived case
+  'access.requested', // 查阅/复制 (R9)
+  'access.opinion_given',
+  'access.decided',
+  'access.used',
+] as const;
+export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 
 /** What is hashed: the event's fields in RFC 8785 canonical JSON, including the previous hash. */
 export interface ChainedEvent {

@@ -114,6 +114,8 @@ describe('an inspection case from notice to outcome (browser)', () => {
     expect(await page.getByTestId('case-title').textContent()).toBe(title);
     expect(await page.getByTestId('case-step').textContent()).toBe('案源已登记');
     expect(await page.getByTestId('case-parties').textContent()).toContain(party.name);
+    // The record line counts the registration at once, not "共 0 条" until a reload (issue 8).
+    expect(await page.getByTestId('case-chain').textContent()).toMatch(/共 1 条/);
     await page.getByTestId('next-step-form_group').waitFor();
     await screenshot(page, 'cases-02-registered');
   });

@@ -34,10 +34,15 @@ export function newContext(browser: Browser): Promise<BrowserContext> {
  * assertions decide pass or fail, not the picture).
  */
 export async function screenshot(page: Page, name: string): Promise<void> {
-  await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => undefined);
-  await page.waitForFunction(() => !document.querySelector('.ant-spin-spinning'), undefined, { timeout: 5_000 }).catch(() => undefined);
+  await settled(page);
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+}
+
+/** Waits (a few seconds at most) until no request is in flight and no loading spinner shows. */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => undefined);
+  await page.waitForFunction(() => !document.querySelector('.ant-spin-spinning'), undefined, { timeout: 5_000 }).catch(() => undefined);
 }
 
 /** Responses every page may get without anything being wrong. */

@@ -1,8 +1,10 @@
-import { QueryClient } from '@tanstack/react-query';
+import { MutationCache, QueryClient } from '@tanstack/react-query';
 import { ApiError } from './api.ts';
 
 /** The one query cache of the application (cleared on logout and when the session expires). */
-export const queryClient = new QueryClient({
+export const queryClient: QueryClient = new QueryClient({
+  // Every change the server accepts is written to the audit log: a log already on screen is stale.
+  mutationCache: new MutationCache({ onSuccess: () => queryClient.invalidateQueries({ queryKey: ['audit'] }) }),
   defaultOptions: {
     queries: {
       staleTime: 30_000,

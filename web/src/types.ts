@@ -191,14 +191,16 @@ export interface ApiToken {
   revokedAt: string | null;
 }
 
+/** A page of app that an audit subject opens on (GET /api/audit, src/accounts/audit-log.ts). */
+export type AuditLinkType = 'user' | 'agency' | 'person' | 'case' | 'device' | 'region';
+
 export interface AuditEvent {
   id: number;
   at: string;
-  actorLabel: string;
-  agencyId: string | null;
+  actor: { userId: string | null; label: string };
+  agency: { id: string; name: string } | null;
   action: string;
-  subjectType: string;
-  subjectId: string | null;
+  subject: { type: string; id: string | null; name: string | null; link: { type: AuditLinkType; id: string } | null };
   ip: string | null;
   detail: Record<string, unknown>;
 }

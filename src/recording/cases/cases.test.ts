@@ -360,3 +360,24 @@ describe('scope, roles and bad input', () => {
     await step(s.li, caseId, { step: 'assess', data: { officers: group(), basis: '条例第二十五条', amount: 12000 }, waivers: { av: '在办公室核定，无现场活动' } });
   });
 });
+
+describe('POST /api/cases answers with the case as stored', () => {
+  it('counts the registration in the chain line at once, as a reload does (issue 8: "共 0 条")', async () => {
+    const res = await s.li.post('/api/cases', {
+      procedure: 'levy',
+      powerItemId: world.items.levy.id,
+      title: '登记后即显示记录链',
+      source: 'plan',
+      sourceDetail: { content: '年度征收计划' },
+      parties: [partyCompany()],
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const created = res.json() as { id: string; timeline: { seq: number; hash: string }[]; chain: { headSeq: number; headHash: string } };
+    expect(created.timeline.map((e) => e.seq)).toEqual([1]);
+    expect(created.chain).toEqual({ headSeq: 1, headHash: created.timeline[0]!.hash });
+    // The same head a reload shows (before the reload's own 'case.viewed' entry).
+    const reloaded = (await s.li.get(`/api/cases/${created.id}`)).json() as typeof created;
+    expect(reloaded.timeline[0]!.hash).toBe(created.chain.headHash);
+    expect(reloaded.chain.headSeq).toBe(2);
+  });
+});

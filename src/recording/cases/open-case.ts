@@ -135,7 +135,7 @@ export async function openCase(tx: Tx, ctx: AuditContext, actor: Actor, input: O
     : [];
   // The record holds who the parties are but not their ID numbers (masked in the case page only).
   const recordedParties = partyRows.map((p) => ({ id: p.id, kind: p.kind, name: p.name, creditCode: p.creditCode, identityHash: partyIdentityHash(p) }));
-  await appendCaseEvent(tx, ctx, kase!.id, {
+  const head = await appendCaseEvent(tx, ctx, kase!.id, {
     type: 'case.opened',
     payload: {
       agencyId,
@@ -150,5 +150,6 @@ export async function openCase(tx: Tx, ctx: AuditContext, actor: Actor, input: O
       state: procedure.initial,
     },
   });
-  return kase!;
+  // The row as it now stands: its chain head moved with the first event (issue 8: "共 0 条").
+  return { ...kase!, headSeq: head.seq, headHash: head.hash };
 }

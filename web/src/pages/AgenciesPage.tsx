@@ -29,6 +29,7 @@ function CreateAgencyDialog({ onClose }: { onClose: () => void }) {
     onSuccess: (agency) => {
       toast.success(ui.common.created);
       void client.invalidateQueries({ queryKey: ['agencies'] });
+      void client.invalidateQueries({ queryKey: ['dashboard'] }); // an agency awaiting confirmation is a warning there
       void navigate(`/agencies/${agency.id}`);
     },
     onError: (error) => failure(error, form),

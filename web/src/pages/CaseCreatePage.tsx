@@ -9,7 +9,7 @@ import type { Dayjs } from 'dayjs';
 import { useNavigate } from 'react-router';
 import { ui } from '../../../src/i18n/ui.ts';
 import { api } from '../api.ts';
-import { caseKey, usePowerItems, useProcedures } from '../components/case/queries.ts';
+import { caseChanged, usePowerItems, useProcedures } from '../components/case/queries.ts';
 import type { CaseDetail, PartyKind } from '../components/case/types.ts';
 import { toIsoDate } from '../components/dates.ts';
 import { useFailure, useToast } from '../components/feedback.ts';
@@ -70,8 +70,7 @@ export default function CaseCreatePage() {
   const save = useMutation({
     mutationFn: (values: Values) => api.post<CaseDetail>('/api/cases', body(values)),
     onSuccess: (detail) => {
-      client.setQueryData(caseKey(detail.id), detail);
-      void client.invalidateQueries({ queryKey: ['cases'] });
+      void caseChanged(client, detail.id, detail);
       toast.success(ui.common.created);
       void navigate(`/cases/${detail.id}`);
     },

@@ -30,6 +30,7 @@ function EditDialog({ person, onClose }: { person: Person; onClose: () => void }
     onSuccess: (updated) => {
       client.setQueryData(['person', person.id], updated);
       void client.invalidateQueries({ queryKey: ['people'] });
+      void client.invalidateQueries({ queryKey: ['dashboard'] }); // certificates and the reviewer ratio are counted there
       toast.success(ui.common.saved);
       onClose();
     },

@@ -13,7 +13,7 @@ import { api } from '../../api.ts';
 import { useCan } from '../../session.tsx';
 import { formatDateTime } from '../dates.ts';
 import { useFailure, useToast } from '../feedback.ts';
-import { caseKey } from './queries.ts';
+import { caseChanged } from './queries.ts';
 import type { CaseDetail } from './types.ts';
 
 const r = ui.access;
@@ -64,7 +64,7 @@ function AccessDialog({ caseId, dialog, onClose }: { caseId: string; dialog: Dia
     },
     onSuccess: async () => {
       toast.success(dialog.kind === 'register' ? r.registered : dialog.kind === 'use' ? r.used : r.done);
-      await Promise.all([client.invalidateQueries({ queryKey: accessKey(caseId) }), client.invalidateQueries({ queryKey: caseKey(caseId) })]);
+      await caseChanged(client, caseId);
       onClose();
     },
     onError: (e) => failure(e, form),

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { ui } from '../../../../src/i18n/ui.ts';
 import { formatDateTime } from '../dates.ts';
 import { EvidenceUpload } from './EvidenceUpload.tsx';
-import { evidenceKey, useEvidence } from './queries.ts';
+import { caseChanged, useEvidence } from './queries.ts';
 import type { CaseDetail, EvidenceItem, Procedure } from './types.ts';
 
 const c = ui.cases;
@@ -39,7 +39,7 @@ export function CaseEvidence({ kase, procedure }: { kase: CaseDetail; procedure:
             <Typography.Text>{c.uploadFor}</Typography.Text>
             <Select style={{ width: 240 }} value={step} onChange={setStep} options={steps.map((s) => ({ value: s.id, label: s.zh }))} data-testid="evidence-step" />
           </Space>
-          {step && <EvidenceUpload caseId={kase.id} step={step} onUploaded={() => void client.invalidateQueries({ queryKey: evidenceKey(kase.id) })} />}
+          {step && <EvidenceUpload caseId={kase.id} step={step} onUploaded={() => void caseChanged(client, kase.id)} />}
         </Space>
       )}
       {error && <Alert type="error" showIcon title={error.message} />}

@@ -10,7 +10,7 @@ import { api } from '../../api.ts';
 import { useCan } from '../../session.tsx';
 import { formatDate, formatDateTime } from '../dates.ts';
 import { useFailure, useToast } from '../feedback.ts';
-import { caseKey } from './queries.ts';
+import { caseChanged } from './queries.ts';
 import type { CaseDetail, CaseStatus } from './types.ts';
 
 const a = ui.archive;
@@ -60,7 +60,7 @@ function SupplementForm({ caseId }: { caseId: string }) {
     onSuccess: () => {
       toast.success(a.supplementAdded);
       form.resetFields();
-      void client.invalidateQueries({ queryKey: caseKey(caseId) });
+      void caseChanged(client, caseId);
     },
     onError: (e) => failure(e, form),
   });
@@ -84,7 +84,7 @@ export function CaseFileTab({ kase }: { kase: CaseDetail }) {
   const canManage = useCan('manageArchive');
   const canWork = useCan('workCases');
   const { data: file, error, isFetching } = useCaseFile(kase.id);
-  const refresh = () => Promise.all([client.invalidateQueries({ queryKey: caseFileKey(kase.id) }), client.invalidateQueries({ queryKey: caseKey(kase.id) })]);
+  const refresh = () => caseChanged(client, kase.id);
   const compile = useMutation({
     mutationFn: () => api.post<CaseFile>(`/api/cases/${kase.id}/file`),
     onSuccess: async (f) => {

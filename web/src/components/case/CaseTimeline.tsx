@@ -13,7 +13,8 @@ import { useDocumentTypes } from './queries.ts';
 import type { CaseDetail, CaseEvent, Procedure } from './types.ts';
 
 const c = ui.cases;
-const ACCESS_EVENTS = new Set(['case.viewed', 'evidence.viewed', 'evidence.downloaded']);
+/** Reads, not changes: folded away unless the user asks for them. */
+const ACCESS_EVENTS = new Set(['case.viewed', 'evidence.viewed', 'evidence.downloaded', 'document.viewed']);
 const colours: Record<string, string> = { 'case.opened': 'blue', 'step.completed': 'green', 'document.issued': 'purple', 'evidence.added': 'cyan' };
 
 const contentUrl = (id: string) => `/api/evidence/${id}/content`;
@@ -88,6 +89,16 @@ function describe(e: CaseEvent, kase: CaseDetail, procedure: Procedure | undefin
           {p.refusalReason ? <Tag color="orange">{c.refused(str(p.refusalReason))}</Tag> : null}
         </Space>
       );
+    case 'document.viewed': {
+      const doc = kase.documents.find((d) => d.id === p.documentId);
+      return (
+        <Space size={4} wrap>
+          <FileTextOutlined />
+          <span>{doc ? (doc.number ? `${doc.zh} ${doc.number}` : doc.zh) : null}</span>
+          {typeof p.format === 'string' && <Tag>{p.format.toUpperCase()}</Tag>}
+        </Space>
+      );
+    }
     case 'evidence.added':
       // A confidential item the user may not open comes without title, place or digest (R10).
       if (p.restricted)
@@ -122,7 +133,7 @@ export function CaseTimeline({ kase, procedure }: { kase: CaseDetail; procedure:
   return (
     <>
       <Space style={{ marginBottom: 16 }}>
-        <Switch size="small" checked={showAccess} onChange={setShowAccess} />
+        <Switch size="small" checked={showAccess} onChange={setShowAccess} data-testid="timeline-show-reads" />
         <Typography.Text type="secondary">{c.showAccess}</Typography.Text>
       </Space>
       <Timeline

@@ -12,7 +12,7 @@ import { api, ApiError } from '../../api.ts';
 import { useFailure, useToast } from '../feedback.ts';
 import { EvidenceUpload } from './EvidenceUpload.tsx';
 import { enumLabel } from './labels.ts';
-import { caseKey, evidenceKey, useDocumentTypes, useEvidence, usePowerItems } from './queries.ts';
+import { caseChanged, useDocumentTypes, useEvidence, usePowerItems } from './queries.ts';
 import { initialValues, SchemaFields, toPayload } from './SchemaFields.tsx';
 import { SignaturePad, type SignatureValue } from './SignaturePad.tsx';
 import type { CaseDetail, DocumentType, NextStep, ProcedureStep } from './types.ts';
@@ -76,9 +76,7 @@ export function StepDialog({ kase, step, definition, onClose }: { kase: CaseDeta
       return api.post<CaseDetail & { issuedDocuments?: unknown }>(`/api/cases/${kase.id}/steps`, body);
     },
     onSuccess: ({ issuedDocuments: _issued, ...detail }) => {
-      client.setQueryData(caseKey(kase.id), detail);
-      void client.invalidateQueries({ queryKey: evidenceKey(kase.id) });
-      void client.invalidateQueries({ queryKey: ['cases'] });
+      void caseChanged(client, kase.id, detail);
       toast.success(c.completed(step.zh));
       onClose();
     },
@@ -192,7 +190,7 @@ export function StepDialog({ kase, step, definition, onClose }: { kase: CaseDeta
         caseId={kase.id}
         step={step.id}
         testId="step-evidence"
-        onUploaded={() => void client.invalidateQueries({ queryKey: evidenceKey(kase.id) })}
+        onUploaded={() => void caseChanged(client, kase.id)}
       />
       {pending.length > 0 && (
         <Space wrap style={{ marginTop: 8 }} data-testid="step-evidence-list">

@@ -1,10 +1,28 @@
 /** The recording API's reads, shared by the case pages (TanStack Query keys in one place). */
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, type QueryClient } from '@tanstack/react-query';
 import { api } from '../../api.ts';
 import type { CaseDetail, DocumentType, EvidenceItem, PowerItem, Procedure } from './types.ts';
 
 export const caseKey = (id: string) => ['case', id] as const;
 export const evidenceKey = (id: string) => ['case', id, 'evidence'] as const;
+
+/**
+ * After a change to a case: everything shown of it (page, timeline, evidence, file, access
+ * requests: all keys under ['case', id]) and every list and count it appears in. With `detail`
+ * (the server's answer to the change), the page shows it at once instead of asking again.
+ */
+export function caseChanged(client: QueryClient, id: string, detail?: CaseDetail): Promise<unknown> {
+  if (detail) client.setQueryData(caseKey(id), detail);
+  const ofThisCase = detail
+    ? client.invalidateQueries({ predicate: (q) => q.queryKey[0] === 'case' && q.queryKey[1] === id && q.queryKey.length > 2 })
+    : client.invalidateQueries({ queryKey: caseKey(id) });
+  return Promise.all([
+    ofThisCase,
+    client.invalidateQueries({ queryKey: ['cases'] }),
+    client.invalidateQueries({ queryKey: ['dashboard'] }),
+    client.invalidateQueries({ queryKey: ['todo'] }),
+  ]);
+}
 
 /** The transitions tables (GET /api/procedures); they change only with a new release. */
 export function useProcedures() {
