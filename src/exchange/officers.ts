@@ -5,7 +5,8 @@ import { maskIdNumber } from '../organisation/check-digits.js';
 import { createPerson, type PersonInput } from '../organisation/people/create-person.js';
 import { divisions, people, type CertificateStatus } from '../organisation/tables.js';
 import type { Db, Tx } from '../platform/db/database.js';
-import { enforcementCategory, idNumber, isoDate, optionalText, phone } from '../platform/http/schemas.js';
+import { enforcementCategory, isoDate, optionalText, phone } from '../platform/http/schemas.js';
+import { idNumber } from '../organisation/identity-schemas.js';
 import { describeFile, insertAll, type ImportPlan, type ImportSummary, type Progress } from './import.js';
 import {
   asCategories,

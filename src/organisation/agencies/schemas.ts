@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { creditCode, enforcementCategory, optionalText, phone, regionCode, regionLevel } from '../../platform/http/schemas.js';
+import { enforcementCategory, optionalText, phone, regionCode, regionLevel } from '../../platform/http/schemas.js';
+import { creditCode } from '../identity-schemas.js';
 
 /** The fields of an agency as the API and the spreadsheet import accept them (one set of rules). */
 export const agencyFields = {

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { isValidCreditCode, isValidIdNumber } from '../../organisation/check-digits.js';
 import { isStorableText } from './storable-input.js';
 
 /** Shared request/response schema pieces; the same schemas validate requests and produce OpenAPI. */
@@ -16,21 +15,6 @@ export const isoDate = () =>
     const d = new Date(`${s}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
   }, issue('invalid_date'));
-
-export const creditCode = () =>
-  z
-    .string()
-    .trim()
-    .refine((s) => isValidCreditCode(s), issue('credit_code_check'))
-    .describe('统一社会信用代码 (GB 32100-2015)');
-
-export const idNumber = () =>
-  z
-    .string()
-    .trim()
-    .transform((s) => s.toUpperCase())
-    .refine((s) => isValidIdNumber(s), issue('id_number_check'))
-    .describe('居民身份证号码 (GB 11643-1999)');
 
 export const regionCode = () =>
   z.string().refine((s) => /^\d{6}(\d{3})?$/.test(s), issue('region_code')).describe('GB/T 2260 code');

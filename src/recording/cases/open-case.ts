@@ -8,7 +8,7 @@ import type { AuditContext } from '../../audit/record.js';
 import { chinaDate } from '../../platform/clock.js';
 import type { Tx } from '../../platform/db/database.js';
 import { AppError, invalidField } from '../../platform/errors.js';
-import { creditCode, idNumber } from '../../platform/http/schemas.js';
+import { creditCode, idNumber } from '../../organisation/identity-schemas.js';
 import { appendCaseEvent, GENESIS_HASH, sha256Hex } from '../chain.js';
 import { recordingPolicy } from '../policy.js';
 import { caseParties, cases, documentCounters, powerItems } from '../tables.js';
