@@ -1,6 +1,6 @@
 /**
  * Strings of the staff web application (web/), zh-CN first and English second, side by side.
- * The one place where the UI's text lives; the web imports `ui` (Chinese) by relative path.
+ * The one place where the UI's text lives; the web imports `ui` (Chinese unless the user switched to English) by relative path.
  * Server error messages are not here: they come from the API (see ./errors.ts).
  *
  * Parametrised strings are functions. This file must stay free of Node and browser APIs: it is
@@ -75,6 +75,9 @@ const messages = {
     subtitle: t('行政执法公示 · 执法全过程记录 · 重大执法决定法制审核', 'Publicity · whole-process recording · legal review'),
   },
   layout: {
+    /** The switch names the other language in that language. */
+    switchLanguage: t('English', '中文'),
+    menu: t('菜单', 'Menu'),
     account: t('我的账户', 'My account'),
     logout: t('退出', 'Log out'),
     loggedOut: t('已退出登录', 'Logged out'),
@@ -1040,7 +1043,26 @@ export function localise<T extends Tree>(tree: T, language: Language): Localised
 
 export type UiStrings = Localised<typeof messages>;
 
-/** The UI in Chinese (what the staff application shows). */
+/**
+ * The UI in the language the staff application shows: Chinese until `selectLanguage` says
+ * otherwise. One object, changed in place, so every `ui.x.y` in the web app follows the choice.
+ */
 export const ui: UiStrings = localise(messages, 'zh');
+
+/** Copies `from` over `into`, branch by branch (both have the shape of the tree). */
+function overwrite(into: Record<string, unknown>, from: Record<string, unknown>): void {
+  for (const [key, value] of Object.entries(from)) {
+    if (typeof value === 'object' && value !== null) overwrite(into[key] as Record<string, unknown>, value as Record<string, unknown>);
+    else into[key] = value;
+  }
+}
+
+/**
+ * Switches `ui` to one language. The web app calls it once at start-up, before any module reads a
+ * string (see web/src/language.ts); a switch afterwards reloads the page.
+ */
+export function selectLanguage(language: Language): void {
+  overwrite(ui as unknown as Record<string, unknown>, localise(messages, language) as unknown as Record<string, unknown>);
+}
 /** The UI in English (for tests, documentation and a future language switch). */
 export const uiEn: UiStrings = localise(messages, 'en');

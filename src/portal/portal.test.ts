@@ -390,7 +390,7 @@ describe('GET /verify/officer/:certificateNumber', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(res.headers['cache-control']).toBe('no-store');
-    expect(res.body).toContain('<section class="verdict ok" role="status">\n<div class="big">有效 <span class="en">Valid</span></div>');
+    expect(res.body).toContain('<section class="verdict ok" role="status">\n<div class="big">有效</div>');
     expect(res.body).toContain('<img src="/verify/officer/YN-A-0001/photo"');
     for (const text of ['李明', '楚雄州工业和信息化局', '行政处罚、行政检查', '楚雄州全域', '2024-01-01', '2027-12-31']) expect(res.body).toContain(text);
     expect(res.body).toMatch(/<svg [^>]*viewBox="0 0 \d+ \d+"/);
@@ -408,7 +408,7 @@ describe('GET /verify/officer/:certificateNumber', () => {
     ]) {
       const res = await get(`/verify/officer/${n}`);
       expect(res.statusCode).toBe(200);
-      expect(res.body).toContain(`<section class="verdict bad" role="status">\n<div class="big">${zh} `);
+      expect(res.body).toContain(`<section class="verdict bad" role="status">\n<div class="big">${zh}</div>`);
     }
   });
 
@@ -429,7 +429,7 @@ describe('GET /verify/officer/:certificateNumber', () => {
       const res = await get(`/verify/officer/${n}`);
       expect(res.statusCode).toBe(404);
       expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
-      expect(res.body).toContain('未找到 <span class="en">Not found</span>');
+      expect(res.body).toContain('<div class="big">未找到</div>');
       expect(res.body).not.toContain('李明华');
       expect(res.body).not.toContain('<svg');
       expect((await auditRows(n)).at(-1)!.detail).toMatchObject({ found: false, verdict: null, channel: 'page' });

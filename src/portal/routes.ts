@@ -10,7 +10,7 @@ import { clientAddressKey, hit, purgeExpired, retryAfter, ThrottledError } from 
 import { contentKey } from '../platform/storage/content-store.js';
 import { certificateVerdict } from './certificate-verdict.js';
 import { trustedHtml } from './html.js';
-import { homePage, officersPage, PAGE_STYLE_SOURCE, throttledPage, verifyNotFoundPage, verifyPage } from './pages.js';
+import { homePage, officersPage, PAGE_STYLE_SOURCE, throttledPage, verifyNotFoundPage, verifyPage, type PageContext } from './pages.js';
 import {
   certificateVerificationOut,
   presentCertificateVerification,
@@ -21,7 +21,7 @@ import {
   verifyPath,
 } from './presenters.js';
 import { findCertificatePhoto, publishedAgencies, searchOfficers } from './queries.js';
-import { portalText } from './text.js';
+import { PORTAL_LANGUAGES, portalText, type PortalLanguage } from './text.js';
 import { CERTIFICATE_NUMBER_MAX, CONTROL_CHARACTER, verifyCertificate } from './verify-certificate.js';
 
 /** P12: the search needs at least two characters (one character would list half the registry). */
@@ -55,13 +55,35 @@ const publicPage = { ...publicRoute, helmet: pageHelmet, schema: { hide: true } 
 const publicApi = { tags: ['portal'], security: [] };
 
 function sendPage(reply: FastifyReply, status: number, body: string, cacheControl = 'no-cache') {
-  return reply.status(status).header('cache-control', cacheControl).type('text/html; charset=utf-8').send(body);
+  // The language comes from a cookie: a shared cache must keep one copy per cookie.
+  return reply.status(status).header('cache-control', cacheControl).header('vary', 'Cookie').type('text/html; charset=utf-8').send(body);
 }
 
 /** A query-string value as typed, or '' when absent or repeated. */
 function queryText(request: FastifyRequest, name: string): string {
   const value = (request.query as Record<string, unknown> | undefined)?.[name];
   return typeof value === 'string' ? value.trim() : '';
+}
+
+/**
+ * The reader's language: Chinese unless `?lang=en` (the header's switch) or the `lang` cookie that
+ * switch leaves says otherwise. The staff app reads the same cookie, so one choice serves both.
+ */
+export const LANGUAGE_COOKIE = 'lang';
+const isLanguage = (value: unknown): value is PortalLanguage => PORTAL_LANGUAGES.includes(value as PortalLanguage);
+
+function pageContext(request: FastifyRequest, reply: FastifyReply): PageContext {
+  const chosen = queryText(request, 'lang');
+  if (isLanguage(chosen)) {
+    // Not HttpOnly: the staff app reads it too. A year, like any site's language preference.
+    reply.setCookie(LANGUAGE_COOKIE, chosen, { path: '/', sameSite: 'lax', maxAge: 365 * 24 * 3600 });
+  }
+  const cookie = request.cookies[LANGUAGE_COOKIE];
+  const lang: PortalLanguage = isLanguage(chosen) ? chosen : isLanguage(cookie) ? cookie : 'zh';
+  // The same page (path and query) in the other language.
+  const url = new URL(request.url, 'http://portal.invalid');
+  url.searchParams.set('lang', lang === 'zh' ? 'en' : 'zh');
+  return { lang, switchHref: `${url.pathname}${url.search}` };
 }
 
 /** Public verification is anonymous by design, even when a logged-in member of staff does it. */
@@ -110,25 +132,25 @@ export async function portalRoutes(app: App, deps: AppDeps) {
 
   // ---- Pages ----
 
-  app.get('/', publicPage, async (_request, reply) =>
-    sendPage(reply, 200, homePage(await loadAgencies())),
-  );
+  app.get('/', publicPage, async (request, reply) => sendPage(reply, 200, homePage(pageContext(request, reply), await loadAgencies())));
 
   app.get('/officers', publicPage, async (request, reply) => {
+    const ctx = pageContext(request, reply);
     const q = queryText(request, 'q');
-    if (!q) return sendPage(reply, 200, officersPage({ q, problem: null, result: null }));
+    if (!q) return sendPage(reply, 200, officersPage(ctx, { q, problem: null, result: null }));
     const problem =
       q.length < QUERY_MIN ? portalText.searchHint : q.length > QUERY_MAX ? portalText.searchTooLong : CONTROL_CHARACTER.test(q) ? portalText.searchInvalid : null;
-    if (problem) return sendPage(reply, 400, officersPage({ q, problem, result: null }));
-    return sendPage(reply, 200, officersPage({ q, problem: null, result: await loadOfficers(q) }));
+    if (problem) return sendPage(reply, 400, officersPage(ctx, { q, problem, result: null }));
+    return sendPage(reply, 200, officersPage(ctx, { q, problem: null, result: await loadOfficers(q) }));
   });
 
   app.get('/verify/officer/:certificateNumber', publicPage, async (request, reply) => {
     const { certificateNumber } = request.params as { certificateNumber: string };
+    const ctx = pageContext(request, reply);
     const throttled = await checkThrottled(request);
-    if (throttled) return sendPage(reply.header('retry-after', String(throttled.retryAfterSeconds)), 429, throttledPage(), 'no-store');
+    if (throttled) return sendPage(reply.header('retry-after', String(throttled.retryAfterSeconds)), 429, throttledPage(ctx), 'no-store');
     const result = await check(request, certificateNumber, 'page');
-    if (!result.found) return sendPage(reply, 404, verifyNotFoundPage(result.certificateNumber, result.checkedOn), 'no-store');
+    if (!result.found) return sendPage(reply, 404, verifyNotFoundPage(ctx, result.certificateNumber, result.checkedOn), 'no-store');
     const verification = presentCertificateVerification(result);
     // The QR code carries this page's own address, so a printed card leads back to a live check.
     const qr = await QRCode.toString(`${deps.config.publicUrl}${verifyPath(verification.certificateNumber)}`, {
@@ -136,7 +158,7 @@ export async function portalRoutes(app: App, deps: AppDeps) {
       margin: 1,
       errorCorrectionLevel: 'M',
     });
-    return sendPage(reply, 200, verifyPage(verification, trustedHtml(qr)), 'no-store');
+    return sendPage(reply, 200, verifyPage(ctx, verification, trustedHtml(qr)), 'no-store');
   });
 
   app.get('/verify/officer/:certificateNumber/photo', { ...publicRoute, schema: { hide: true } }, async (request, reply) => {

@@ -2,13 +2,18 @@ import type { EnforcementCategory } from '../organisation/tables.js';
 import type { CertificateVerdict } from './certificate-verdict.js';
 
 /**
- * The public portal's words, zh-CN first with a short English label beside it. One place, so the
- * pages stay free of scattered strings.
+ * The public portal's words, zh-CN first with its English beside it. One place, so the pages stay
+ * free of scattered strings; a page shows one language (Chinese unless the reader switched).
  */
 export interface Label {
   zh: string;
   en: string;
 }
+
+/** The language a portal page is shown in. */
+export type PortalLanguage = keyof Label;
+
+export const PORTAL_LANGUAGES: readonly PortalLanguage[] = ['zh', 'en'];
 
 const l = (zh: string, en: string): Label => ({ zh, en });
 
@@ -74,6 +79,10 @@ export const portalText = {
   throttledTitle: l('查询过于频繁', 'Too many checks'),
   throttledNote: l('您在短时间内核验的证件过多，请一分钟后再试。', 'You checked too many certificates in a short time; try again in a minute.'),
   qrCaption: l('扫码核验本证件', 'Scan to verify this certificate'),
+  until: l('至', 'to'),
+  colon: l('：', ': '),
+  /** Each language's name in itself, for the switch in the header. */
+  languageName: l('中文', 'English'),
   footer: l(
     '本平台公示信息由各行政执法主体提供并负责更新',
     'Published by the enforcement agencies, who keep it up to date',

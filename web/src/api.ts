@@ -3,6 +3,7 @@
  * writes, and the server's error body turned into an {@link ApiError}.
  */
 import { ui } from '../../src/i18n/ui.ts';
+import { language } from './language.ts';
 
 /** One field-level problem, as the server reports it (`error.fields`). */
 export interface FieldIssue {
@@ -13,7 +14,7 @@ export interface FieldIssue {
   messageEn?: string;
 }
 
-/** A failed request: the server's stable code and its messages (Chinese first). */
+/** A failed request: the server's stable code and its messages (Chinese first; `message` is the one shown). */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -24,7 +25,8 @@ export class ApiError extends Error {
     /** Extra facts some errors carry (e.g. the row-by-row report of a rejected import). */
     readonly details: Record<string, unknown> = {},
   ) {
-    super(message);
+    // What the user reads: the server's message in the UI's language.
+    super(language === 'en' && messageEn ? messageEn : message);
     this.name = 'ApiError';
   }
 }
@@ -76,7 +78,7 @@ async function toApiError(response: Response): Promise<ApiError> {
     error?.code ?? `HTTP_${response.status}`,
     error?.message ?? `${ui.app.loadFailed}（HTTP ${response.status}）`,
     error?.messageEn ?? `HTTP ${response.status}`,
-    error?.fields ?? [],
+    (error?.fields ?? []).map((f) => (language === 'en' && f.messageEn ? { ...f, message: f.messageEn } : f)),
     error?.details ?? {},
   );
 }

@@ -1,4 +1,8 @@
-/** The signed-in frame: a menu of what the user may use, the user's name and agency, 退出. */
+/**
+ * The signed-in frame: a menu of what the user may use, the user's name and agency, the language
+ * switch, 退出. Under 768 px (antd's md) the menu moves into a drawer behind a burger button and
+ * the header keeps to one compact line.
+ */
 import {
   AuditOutlined,
   BankOutlined,
@@ -6,6 +10,7 @@ import {
   DashboardOutlined,
   FileSearchOutlined,
   LogoutOutlined,
+  MenuOutlined,
   SwapOutlined,
   TeamOutlined,
   UserOutlined,
@@ -13,14 +18,15 @@ import {
   ApartmentOutlined,
 } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Button, Layout, Menu, Result, Space, Typography, type MenuProps } from 'antd';
-import { Suspense, type ReactNode } from 'react';
+import { Button, Drawer, Grid, Layout, Menu, Result, Space, Typography, type MenuProps } from 'antd';
+import { Suspense, useState, type ReactNode } from 'react';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { ui } from '../../../src/i18n/ui.ts';
 import { api, ApiError } from '../api.ts';
 import { SessionProvider, useSessionQuery, useStoreSession } from '../session.tsx';
 import type { Capability, Me } from '../types.ts';
 import { useFailure, useToast } from './feedback.ts';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { PageLoading } from './PageLoading.tsx';
 
 interface Entry {
@@ -58,7 +64,8 @@ function menuItems(me: Me): MenuProps['items'] {
     }));
 }
 
-function UserBox({ me }: { me: Me }) {
+/** On a phone: the name only (cut short if need be), and icon-only buttons. */
+function UserBox({ me, compact }: { me: Me; compact: boolean }) {
   const navigate = useNavigate();
   const client = useQueryClient();
   const toast = useToast();
@@ -75,15 +82,31 @@ function UserBox({ me }: { me: Me }) {
     onError: (error) => failure(error),
   });
   return (
-    <Space size="middle">
-      <Link to="/account" title={ui.layout.account} data-testid="current-user">
+    <Space size={compact ? 4 : 'middle'} style={{ minWidth: 0 }}>
+      <Link
+        to="/account"
+        title={ui.layout.account}
+        data-testid="current-user"
+        style={{ display: 'inline-block', maxWidth: compact ? 120 : undefined, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', verticalAlign: 'middle' }}
+      >
         <UserOutlined /> {me.user.displayName}
       </Link>
-      <Typography.Text type="secondary" data-testid="current-agency">
-        {me.user.agencyName ?? ui.layout.noAgency}
-      </Typography.Text>
-      <Button icon={<LogoutOutlined />} loading={logout.isPending} onClick={() => logout.mutate()} data-testid="logout">
-        {ui.layout.logout}
+      {!compact && (
+        <Typography.Text type="secondary" data-testid="current-agency">
+          {me.user.agencyName ?? ui.layout.noAgency}
+        </Typography.Text>
+      )}
+      <LanguageSwitch iconOnly={compact} />
+      <Button
+        icon={<LogoutOutlined />}
+        type={compact ? 'text' : 'default'}
+        loading={logout.isPending}
+        onClick={() => logout.mutate()}
+        title={ui.layout.logout}
+        aria-label={ui.layout.logout}
+        data-testid="logout"
+      >
+        {compact ? null : ui.layout.logout}
       </Button>
     </Space>
   );
@@ -93,6 +116,8 @@ export default function AppLayout() {
   const session = useSessionQuery();
   const { pathname } = useLocation();
   const navigate = useNavigate();
+  const screens = Grid.useBreakpoint();
+  const [drawerOpen, setDrawerOpen] = useState(false);
   if (session.error && !session.data) {
     const unauthenticated = session.error instanceof ApiError && session.error.status === 401;
     if (!unauthenticated) {
@@ -110,22 +135,73 @@ export default function AppLayout() {
   if (!session.data) return <PageLoading />;
   const me = session.data;
   const selected = pathname.split('/')[1] ?? '';
+  // Before the first measurement `md` is undefined: start wide, as most staff use a desktop.
+  const phone = screens.md === false;
+  const menu = (
+    <Menu
+      theme="dark"
+      mode="inline"
+      selectedKeys={[selected]}
+      items={menuItems(me)}
+      onClick={({ key }) => {
+        setDrawerOpen(false);
+        void navigate(`/${key}`);
+      }}
+      aria-label={ui.app.title}
+    />
+  );
+  const title = (
+    <div style={{ color: '#fff', fontSize: 16, fontWeight: 600, padding: '18px 20px', whiteSpace: 'nowrap', overflow: 'hidden' }}>{ui.app.title}</div>
+  );
   return (
     <SessionProvider value={me}>
       <Layout style={{ minHeight: '100vh' }}>
-        <Layout.Sider width={208} breakpoint="lg" collapsedWidth={64} theme="dark">
-          <div style={{ color: '#fff', fontSize: 16, fontWeight: 600, padding: '18px 20px', whiteSpace: 'nowrap', overflow: 'hidden' }}>
-            {ui.app.title}
-          </div>
-          <Menu theme="dark" mode="inline" selectedKeys={[selected]} items={menuItems(me)} onClick={({ key }) => void navigate(`/${key}`)} aria-label={ui.app.title} />
-        </Layout.Sider>
-        <Layout>
-          <Layout.Header
-            style={{ background: '#fff', padding: '0 24px', display: 'flex', justifyContent: 'flex-end', alignItems: 'center', borderBottom: '1px solid #eef0f3' }}
+        {!phone && (
+          <Layout.Sider width={208} breakpoint="lg" collapsedWidth={64} theme="dark">
+            {title}
+            {menu}
+          </Layout.Sider>
+        )}
+        {phone && (
+          <Drawer
+            placement="left"
+            size={240}
+            open={drawerOpen}
+            onClose={() => setDrawerOpen(false)}
+            closable={false}
+            styles={{ body: { padding: 0, background: '#001529' } }}
+            data-testid="menu-drawer"
           >
-            <UserBox me={me} />
+            {title}
+            {menu}
+          </Drawer>
+        )}
+        <Layout style={{ minWidth: 0 }}>
+          <Layout.Header
+            style={{
+              background: '#fff',
+              padding: phone ? '0 8px' : '0 24px',
+              height: phone ? 48 : 64,
+              lineHeight: phone ? '48px' : '64px',
+              display: 'flex',
+              justifyContent: phone ? 'space-between' : 'flex-end',
+              alignItems: 'center',
+              gap: 8,
+              borderBottom: '1px solid #eef0f3',
+            }}
+            data-testid="app-header"
+          >
+            {phone && (
+              <Space size={4} style={{ minWidth: 0 }}>
+                <Button type="text" icon={<MenuOutlined />} onClick={() => setDrawerOpen(true)} aria-label={ui.layout.menu} data-testid="menu-open" />
+                <Typography.Text strong style={{ whiteSpace: 'nowrap' }}>
+                  {ui.app.shortTitle}
+                </Typography.Text>
+              </Space>
+            )}
+            <UserBox me={me} compact={phone} />
           </Layout.Header>
-          <Layout.Content style={{ padding: 24 }}>
+          <Layout.Content style={{ padding: phone ? 12 : 24, minWidth: 0 }}>
             <Suspense fallback={<PageLoading />}>
               <Outlet />
             </Suspense>

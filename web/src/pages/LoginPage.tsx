@@ -6,6 +6,7 @@ import { useEffect } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { ui } from '../../../src/i18n/ui.ts';
 import { api, ApiError } from '../api.ts';
+import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { useSessionQuery, useStoreSession } from '../session.tsx';
 import type { Me } from '../types.ts';
 
@@ -44,7 +45,7 @@ export default function LoginPage() {
   });
   return (
     <div style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: 'linear-gradient(160deg, #1e3a8a 0%, #1d4ed8 55%, #e0e7ff 100%)' }}>
-      <Card style={{ width: 380 }} variant="borderless">
+      <Card style={{ width: 380, maxWidth: 'calc(100vw - 24px)' }} variant="borderless" extra={<LanguageSwitch />}>
         <Typography.Title level={3} style={{ textAlign: 'center', marginBottom: 4 }}>
           {ui.app.title}
         </Typography.Title>
