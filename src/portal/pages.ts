@@ -73,7 +73,7 @@ function layout(ctx: PageContext, title: string, body: SafeHtml): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${title} · ${T.siteTitle[lang]}</title>
+<title>${title === T.siteTitle[lang] ? title : `${title} · ${T.siteTitle[lang]}`}</title>
 <style>${trustedHtml(STYLE)}</style>
 </head>
 <body>
