@@ -20,8 +20,9 @@ import { powerItems } from '../recording/tables.js';
 import { procedureOf } from '../recording/workflows/procedures.js';
 import { generateCreditCode } from '../organisation/check-digits.js';
 import { mulberry32 } from '../platform/random.js';
-import { sampleDocumentFields } from './document-fields.js';
+import { demoDocumentFields, LEVY_AMOUNT, type DemoCase } from './case-documents.js';
 import { encodePng } from './portrait.js';
+import { DEMO_ITEMS, STORIES, type StoryId } from './stories.js';
 
 /*
  * Demo cases: every demo agency gets cases in every state its categories allow (an inspection on
@@ -32,17 +33,6 @@ import { encodePng } from './portrait.js';
  */
 
 const DAY = 86_400_000;
-
-/** Power list items per category: name and legal basis from the laws in ../shared/laws. */
-const ITEMS: Record<EnforcementCategory, { code: string; name: string; legalBasis: string }> = {
-  inspection: { code: 'JC-001', name: '对本行业领域生产经营单位的行政检查', legalBasis: '《中华人民共和国节约能源法》第十二条；《中华人民共和国产品质量法》第十五条' },
-  penalty: { code: 'CF-001', name: '对使用国家明令淘汰的用能设备或者生产工艺的处罚', legalBasis: '《中华人民共和国节约能源法》第七十一条' },
-  licensing: { code: 'XK-001', name: '无线电台（站）设置审批', legalBasis: '《中华人民共和国无线电管理条例》第二十七条' },
-  coercion: { code: 'QZ-001', name: '查封、扣押涉嫌不符合标准的产品', legalBasis: '《中华人民共和国产品质量法》第十八条' },
-  levy: { code: 'ZS-001', name: '征收无线电频率占用费', legalBasis: '《中华人民共和国无线电管理条例》第二十五条' },
-};
-
-const COMPANIES = ['恒达电器有限公司', '滇中建材有限责任公司', '金沙江食品有限公司', '云岭通信技术有限公司', '彝乡农业科技有限公司', '紫溪山茶业有限公司', '鹿城机械制造厂', '龙川江水泥有限公司'];
 
 /** A small PNG "site photo": a sky, a building and ground, varied by `seed`. */
 export function demoSitePhoto(seed: number): Buffer {
@@ -104,26 +94,33 @@ interface AgencyCast {
   leader: Actor;
   admin: Actor;
   group: { personId: string; role: 'leader' | 'member' }[];
-  officerNames: string[];
-  items: Partial<Record<EnforcementCategory, string>>;
+  officerNames: [string, string];
+  /** A certified officer on no demo case, to host hearings. */
+  hearingHost: string;
+  phone: string;
+  /** Power item ids by code (./stories.ts). */
+  items: Record<string, string>;
   deviceId: string;
 }
 
-/** Step data for the demo, by step id. */
-function stepData(step: string, cast: AgencyCast, on: string, sc: Scenario): Record<string, unknown> {
-  const variant = sc.variant;
+/** Step data for the demo, by step id: from the case's story, party and officers. */
+function stepData(step: string, cast: AgencyCast, on: string, sc: Scenario, c: DemoCase): Record<string, unknown> {
+  const { story } = c;
+  const fine = story.fineAmount ? { fineAmount: story.fineAmount } : {};
   switch (step) {
     case 'form_group':
     case 'accept':
       return { officers: cast.group };
     case 'propose_filing':
-      return { officers: cast.group, summary: '当事人涉嫌使用国家明令淘汰的用能设备' };
+      return { officers: cast.group, summary: story.facts };
     case 'propose_measure':
-      return { officers: cast.group, measure: 'seize', items: '涉嫌不合格电热水壶320台', reason: '防止证据灭失、危害扩大' };
+      return { officers: cast.group, measure: 'seize', items: '电热水壶 HD-1750 320台', reason: '防止证据灭失、危害扩大' };
     case 'assess':
-      return { officers: cast.group, basis: '《中华人民共和国无线电管理条例》第二十五条', amount: 12000 };
-    case 'make_plan':
-      return { purpose: '核查用能设备使用情况', scope: '生产车间及成品库', focus: '淘汰设备、计量器具', scheduledOn: on, divisionOfWork: `${cast.officerNames[0]}检查，${cast.officerNames[1]}记录`, schedule: '上午现场检查，下午询问' };
+      return { officers: cast.group, basis: story.legalBasis, amount: LEVY_AMOUNT };
+    case 'make_plan': {
+      const ins = story.inspection!;
+      return { purpose: ins.purpose, scope: ins.scope, focus: ins.focus, scheduledOn: on, divisionOfWork: `${c.officers[0]}检查，${c.officers[1]}记录`, schedule: '上午现场检查，下午询问' };
+    }
     case 'notify':
       return { method: 'in_writing' };
     case 'on_site_notice':
@@ -131,25 +128,27 @@ function stepData(step: string, cast: AgencyCast, on: string, sc: Scenario): Rec
     case 'collect_materials':
       return { materials: [{ name: '设备台账', pages: 6, copyCertified: true }, { name: '能源消费统计表', pages: 3, copyCertified: true }] };
     case 'questioning':
-      return { interviewee: '周建国' };
+      return { interviewee: c.party.representative };
     case 'propose_outcome':
-      return variant === 'plain' ? { result: 'corrected_on_spot', opinion: '计量器具未按期检定，已当场责令改正', publish: true } : { result: 'problem_found', opinion: '发现使用国家明令淘汰的电动机，建议立案查处', publish: true };
+      return sc.variant === 'plain'
+        ? { result: 'corrected_on_spot', opinion: `${story.inspection!.findings}已当场责令改正。`, publish: true }
+        : { result: 'problem_found', opinion: `${story.inspection!.findings}建议立案查处。`, publish: true };
     case 'conclude_investigation':
-      return { proposedPenalty: '责令停止使用，没收淘汰设备，罚款人民币48000元', fineAmount: 48000, hearingEligible: variant === 'hearing' };
+      return { proposedPenalty: story.penalty, ...fine, hearingEligible: story.hearingEligible === true };
     case 'decide':
-      return sc.procedure === 'penalty_general' ? { penalty: '没收淘汰设备，罚款人民币48000元', fineAmount: 48000 } : {};
+      return sc.procedure === 'penalty_general' ? { penalty: story.penalty, ...fine } : {};
     case 'decide_on_spot':
-      return { officers: cast.group, penalty: 'fine', fineAmount: 200, facts: '商品包装未标明生产厂厂名和厂址' };
+      return { officers: cast.group, penalty: 'fine', ...fine, facts: story.facts };
     case 'serve':
       return { method: 'in_person', servedOn: on };
     case 'execute':
-      return { how: 'paid', paidAmount: 48000 };
+      return story.fineAmount ? { how: 'paid', paidAmount: story.fineAmount } : { how: 'performed', note: c.ending.execution };
     case 'notify_missing':
       return { missing: ['电磁环境测试报告'] };
     case 'receive_supplement':
       return { received: ['电磁环境测试报告'] };
     case 'refer_penalty':
-      return { powerItemId: cast.items.penalty, title: `${sc.title.replace(/（.*）$/, '')}转立案调查` };
+      return { powerItemId: cast.items['CF-001'], title: `${c.party.name}${STORIES.obsolete_equipment.title}` };
     case 'site_check':
     case 'site_record':
     case 'approve_outcome':
@@ -162,7 +161,7 @@ function stepData(step: string, cast: AgencyCast, on: string, sc: Scenario): Rec
     case 'close':
       return {};
     case 'conclude_review':
-      return variant === 'refuse'
+      return sc.variant === 'refuse'
         ? { recommendation: 'refuse', opinion: '申请频率与已批准台站同频干扰', legalReviewOpinion: '不予许可理由充分，程序合法' }
         : { recommendation: 'grant', opinion: '申请材料齐全，符合法定条件', legalReviewOpinion: '程序合法，同意准予许可' };
     case 'issue_certificate':
@@ -172,7 +171,7 @@ function stepData(step: string, cast: AgencyCast, on: string, sc: Scenario): Rec
     case 'lift':
       return { outcome: 'confiscated', note: '经检验不合格，依法没收' };
     case 'collect':
-      return { amount: 12000, receiptNo: `FS${on.replaceAll('-', '')}` };
+      return { amount: LEVY_AMOUNT, receiptNo: `FS${on.replaceAll('-', '')}` };
     default:
       throw new Error(`demo: no data for step ${step}`);
   }
@@ -195,26 +194,31 @@ interface Scenario {
   path: keyof typeof PATHS;
   /** How many steps of the path are done (all = closed). */
   steps: number;
-  variant: 'grant' | 'refuse' | 'hearing' | 'plain' | 'problem';
-  title: string;
+  variant: 'grant' | 'refuse' | 'plain' | 'problem';
+  /** What the case is about (./stories.ts); its title is the party's name and the story's title. */
+  story: StoryId;
+  /** How it ends, for the service receipt and the closing report. */
+  ending: DemoCase['ending'];
   startDaysAgo: number;
   archive?: boolean;
   /** One upload comes in after the 3 working days (R7). */
   lateUpload?: boolean;
 }
 
+const NOTHING_TO_EXECUTE = '无需执行。';
+
 const SCENARIOS: Scenario[] = [
-  { procedure: 'inspection', path: 'inspection', steps: 6, variant: 'problem', title: '节能监察（现场检查中）', startDaysAgo: 3 },
-  { procedure: 'inspection', path: 'inspection', steps: 10, variant: 'plain', title: '计量器具专项检查', startDaysAgo: 40, lateUpload: true },
-  { procedure: 'inspection', path: 'inspection_refer', steps: 10, variant: 'problem', title: '节能监察（发现问题转立案）', startDaysAgo: 28 },
-  { procedure: 'penalty_general', path: 'penalty_general', steps: 6, variant: 'plain', title: '使用淘汰用能设备案（待决定）', startDaysAgo: 20 },
-  { procedure: 'penalty_general', path: 'penalty_general', steps: 10, variant: 'plain', title: '使用淘汰用能设备案（已结案归档）', startDaysAgo: 75, archive: true },
-  { procedure: 'penalty_summary', path: 'penalty_summary', steps: 4, variant: 'plain', title: '产品标识不全当场处罚', startDaysAgo: 9 },
-  { procedure: 'licensing', path: 'licensing_grant', steps: 7, variant: 'grant', title: '无线电台（站）设置申请（准予）', startDaysAgo: 30 },
-  { procedure: 'licensing', path: 'licensing_refuse', steps: 6, variant: 'refuse', title: '无线电台（站）设置申请（不予许可）', startDaysAgo: 25 },
-  { procedure: 'licensing', path: 'licensing_grant', steps: 2, variant: 'grant', title: '无线电台（站）设置申请（审查中）', startDaysAgo: 12 },
-  { procedure: 'coercion', path: 'coercion', steps: 3, variant: 'plain', title: '扣押涉嫌不合格产品', startDaysAgo: 10 },
-  { procedure: 'levy', path: 'levy', steps: 5, variant: 'plain', title: '频率占用费征收', startDaysAgo: 35 },
+  { procedure: 'inspection', path: 'inspection', steps: 6, variant: 'problem', story: 'energy_inspection', ending: { served: '—', outcome: '发现问题，建议立案查处。', execution: NOTHING_TO_EXECUTE }, startDaysAgo: 3 },
+  { procedure: 'inspection', path: 'inspection', steps: 10, variant: 'plain', story: 'energy_check', ending: { served: '—', outcome: '发现问题已当场责令改正。', execution: '当事人已补登能源消费统计台账。' }, startDaysAgo: 40, lateUpload: true },
+  { procedure: 'inspection', path: 'inspection_refer', steps: 10, variant: 'problem', story: 'energy_inspection', ending: { served: '—', outcome: '发现使用国家明令淘汰的用能设备，已移送立案调查。', execution: NOTHING_TO_EXECUTE }, startDaysAgo: 28 },
+  { procedure: 'penalty_general', path: 'penalty_general', steps: 6, variant: 'plain', story: 'obsolete_equipment', ending: { served: '行政处罚决定书', outcome: `已作出行政处罚决定并送达：${STORIES.obsolete_equipment.penalty}。`, execution: '当事人已停止使用，淘汰设备已没收。' }, startDaysAgo: 20 },
+  { procedure: 'penalty_general', path: 'penalty_general', steps: 10, variant: 'plain', story: 'obsolete_equipment', ending: { served: '行政处罚决定书', outcome: `已作出行政处罚决定并送达：${STORIES.obsolete_equipment.penalty}。`, execution: '当事人已停止使用，淘汰设备已没收。' }, startDaysAgo: 75, archive: true },
+  { procedure: 'penalty_summary', path: 'penalty_summary', steps: 4, variant: 'plain', story: 'radio_power', ending: { served: '—', outcome: '已当场作出行政处罚决定，并报所属机关备案。', execution: '当事人已当场缴纳罚款，并已将发射功率调整至核定值。' }, startDaysAgo: 9 },
+  { procedure: 'licensing', path: 'licensing_grant', steps: 7, variant: 'grant', story: 'radio_licence', ending: { served: '准予行政许可决定书', outcome: '准予许可，已颁发无线电台执照。', execution: NOTHING_TO_EXECUTE }, startDaysAgo: 30 },
+  { procedure: 'licensing', path: 'licensing_refuse', steps: 6, variant: 'refuse', story: 'radio_licence', ending: { served: '不予行政许可决定书', outcome: '不予许可，已告知申请人申请行政复议或者提起行政诉讼的权利。', execution: NOTHING_TO_EXECUTE }, startDaysAgo: 25 },
+  { procedure: 'licensing', path: 'licensing_grant', steps: 2, variant: 'grant', story: 'radio_licence', ending: { served: '准予行政许可决定书', outcome: '准予许可。', execution: NOTHING_TO_EXECUTE }, startDaysAgo: 12 },
+  { procedure: 'coercion', path: 'coercion', steps: 3, variant: 'plain', story: 'unsafe_kettles', ending: { served: '解除扣押决定书', outcome: '经检验不合格，依法没收。', execution: NOTHING_TO_EXECUTE }, startDaysAgo: 10 },
+  { procedure: 'levy', path: 'levy', steps: 5, variant: 'plain', story: 'frequency_fee', ending: { served: '征收决定书', outcome: '已作出征收决定并送达。', execution: '当事人已缴纳无线电频率占用费。' }, startDaysAgo: 35 },
 ];
 
 /** Loads the demo cases for every confirmed demo agency; returns how many cases were opened. */
@@ -226,13 +230,23 @@ export async function seedDemoCases(deps: AppDeps): Promise<number> {
   let opened = 0;
   try {
     const demoAgencies = await db.select().from(agencies).where(and(eq(agencies.kind, 'enforcement'), isNotNull(agencies.confirmedAt)));
+    // One credit code per company, whichever agency's case it is a party to. GB 32100-2015: 9 =
+    // registered by market regulation, 1 = enterprise (企业), so every demo company's code is 91….
+    const creditCodes = new Map<string, string>();
+    const creditCodeOf = (name: string) => {
+      if (!creditCodes.has(name)) creditCodes.set(name, generateCreditCode(rng, '532301', { registrationAuthority: '9', organisationType: '1' }));
+      return creditCodes.get(name)!;
+    };
     for (const [a, agency] of demoAgencies.entries()) {
-      const cast = await castOf(deps, agency.id, agency.name, agency.categories, now);
+      const cast = await castOf(deps, agency, now);
       if (!cast) continue;
       for (const [i, sc] of SCENARIOS.entries()) {
         if (!cast.categories.includes(procedureOf(sc.procedure).category)) continue;
-        if (sc.path === 'inspection_refer' && !cast.items.penalty) continue;
-        await runScenario(deps, cast, sc, { now, tmp, seed: a * 100 + i, company: COMPANIES[(a + i) % COMPANIES.length]!, creditCode: generateCreditCode(rng, '532301') });
+        if (sc.path === 'inspection_refer' && !cast.categories.includes('penalty')) continue;
+        const story = STORIES[sc.story];
+        const party = story.companies[(a + i) % story.companies.length]!;
+        const demoCase: DemoCase = { story, party, officers: cast.officerNames, hearingHost: cast.hearingHost, phone: cast.phone, ending: sc.ending };
+        await runScenario(deps, cast, sc, demoCase, { now, tmp, seed: a * 100 + i, creditCode: creditCodeOf(party.name) });
         opened++;
       }
     }
@@ -243,8 +257,9 @@ export async function seedDemoCases(deps: AppDeps): Promise<number> {
 }
 
 /** The agency's demo officers, leader and administrator, power items and a body camera. */
-async function castOf(deps: AppDeps, agencyId: string, name: string, categories: EnforcementCategory[], now: Date): Promise<AgencyCast | null> {
+async function castOf(deps: AppDeps, agency: typeof agencies.$inferSelect, now: Date): Promise<AgencyCast | null> {
   const { db } = deps.database;
+  const { id: agencyId, name, categories } = agency;
   const today = chinaDate(now);
   const staff = await db.select().from(users).where(eq(users.agencyId, agencyId));
   const meta = { ip: '127.0.0.1', userAgent: 'sanxiang demo seed' };
@@ -263,12 +278,13 @@ async function castOf(deps: AppDeps, agencyId: string, name: string, categories:
   const lead = certified.find((p) => p.id === officerUser.personId) ?? certified[0];
   const member = certified.find((p) => p.id !== lead?.id);
   if (!lead || !member) return null;
+  const host = certified.find((p) => p.id !== lead.id && p.id !== member.id);
   const ctx: AuditContext = { actor: admin, now: new Date(now.getTime() - 90 * DAY) };
   return db.transaction(async (tx) => {
     const items: AgencyCast['items'] = {};
-    for (const c of categories) {
-      const [row] = await tx.insert(powerItems).values({ agencyId, ...ITEMS[c], category: c, isDemo: true, createdAt: ctx.now }).returning();
-      items[c] = row!.id;
+    for (const item of DEMO_ITEMS.filter((i) => categories.includes(i.category))) {
+      const [row] = await tx.insert(powerItems).values({ agencyId, ...item, isDemo: true, createdAt: ctx.now }).returning();
+      items[item.code] = row!.id;
     }
     const camera = await registerDevice(tx, ctx, agencyId, { kind: 'body_camera', serialNumber: `DSJ-${agencyId.slice(0, 6).toUpperCase()}-01`, model: '执法记录仪 DSJ-V9' });
     await registerDevice(tx, ctx, agencyId, { kind: 'audio_recorder', serialNumber: `LY-${agencyId.slice(0, 6).toUpperCase()}-01`, model: '录音笔 R-200' });
@@ -285,6 +301,8 @@ async function castOf(deps: AppDeps, agencyId: string, name: string, categories:
         { personId: member.id, role: 'member' as const },
       ],
       officerNames: [lead.name, member.name],
+      hearingHost: host?.name ?? '（由机关负责人指定）',
+      phone: agency.phone ?? '',
       items,
       deviceId: camera.id,
     };
@@ -295,19 +313,21 @@ async function runScenario(
   deps: AppDeps,
   cast: AgencyCast,
   sc: Scenario,
-  env: { now: Date; tmp: string; seed: number; company: string; creditCode: string },
+  demoCase: DemoCase,
+  env: { now: Date; tmp: string; seed: number; creditCode: string },
 ) {
   const { db } = deps.database;
   const procedure = procedureOf(sc.procedure);
+  const { party } = demoCase;
   let at = new Date(env.now.getTime() - sc.startDaysAgo * DAY);
   const ctxAt = (actor: Actor): AuditContext => ({ actor, now: at });
   const input: OpenCaseInput = {
     procedure: sc.procedure,
-    powerItemId: cast.items[procedure.category]!,
-    title: `楚雄${env.company}${sc.title}`,
+    powerItemId: cast.items[demoCase.story.itemCode]!,
+    title: `${party.name}${demoCase.story.title}`,
     source: sc.procedure === 'licensing' ? 'application' : sc.procedure === 'penalty_summary' ? 'on_site' : sc.procedure === 'inspection' ? 'plan' : 'complaint',
-    sourceDetail: { provider: sc.procedure === 'licensing' ? env.company : '12345政务服务便民热线', content: sc.procedure === 'licensing' ? '申请设置通信基站1座' : '群众反映该单位存在违法行为', receivedOn: chinaDate(at) },
-    parties: [{ kind: 'legal_person', name: `楚雄${env.company}`, creditCode: env.creditCode, legalRepresentative: '周建国', address: '楚雄市鹿城镇永安路18号' }],
+    sourceDetail: { provider: sc.procedure === 'licensing' ? party.name : '12345政务服务便民热线', content: sc.procedure === 'licensing' ? demoCase.story.facts : '群众反映该单位存在违法行为', receivedOn: chinaDate(at) },
+    parties: [{ kind: 'legal_person', name: party.name, creditCode: env.creditCode, legalRepresentative: party.representative, address: party.address }],
   };
   const kase = await db.transaction((tx) => openCase(tx, ctxAt(cast.officer), cast.officer, input, { isDemo: true }));
   const path = PATHS[sc.path].slice(0, sc.steps);
@@ -326,16 +346,16 @@ async function runScenario(
       const capturedAt = new Date(at.getTime() - (late ? 6 * DAY : 20 * 60_000));
       const audio = path_(env.tmp, `${kase.id}-${stepId}.wav`, demoAudio(3, env.seed + i));
       const photo = path_(env.tmp, `${kase.id}-${stepId}.png`, demoSitePhoto(env.seed + i));
-      const meta = { step: stepId, capturedAt: capturedAt.toISOString(), deviceId: cast.deviceId, location: '楚雄市鹿城镇永安路18号', confidentiality: 'none' as const };
+      const meta = { step: stepId, capturedAt: capturedAt.toISOString(), deviceId: cast.deviceId, location: party.address, confidentiality: 'none' as const };
       await addEvidenceFromFile(deps, ctxAt(cast.officer), cast.officer, kase.id, audio, { ...meta, kind: 'audio', title: `${step.zh}同步录音`, filetype: 'audio/wav', ...(late ? { lateReason: '执法记录仪故障，修复后导出' } : {}) });
       await addEvidenceFromFile(deps, ctxAt(cast.officer), cast.officer, kase.id, photo, { ...meta, kind: 'photo', title: `${step.zh}现场照片`, filetype: 'image/png', confidentiality: i % 3 === 0 ? 'trade_secret' : 'none' });
     }
     const docs = step.documents.map((docType, d) => ({
       docType,
-      fields: sampleDocumentFields(docType, on),
+      fields: demoDocumentFields(docType, on, demoCase),
       ...(docTypeOf(docType).needsSignature ? { signature: (env.seed + d) % 4 === 3 ? { refusalReason: '当事人以需请示上级为由拒绝签名，已有见证人在场' } : { imageDataUrl: demoSignature(env.seed + i) } } : {}),
     }));
-    await db.transaction((tx) => completeStep(tx, deps, ctxAt(actor), actor, kase.id, { step: stepId, data: stepData(stepId, cast, on, sc), documents: docs, waivers: {} }));
+    await db.transaction((tx) => completeStep(tx, deps, ctxAt(actor), actor, kase.id, { step: stepId, data: stepData(stepId, cast, on, sc, demoCase), documents: docs, waivers: {} }));
   }
   if (sc.archive) {
     at = new Date(at.getTime() + 5 * DAY);

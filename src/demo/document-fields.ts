@@ -1,6 +1,7 @@
 /**
- * Realistic contents of each uniform document, for the demo cases and the tests: what an officer
- * of a prefecture industry bureau would type. `on` is the China date the document is made.
+ * Realistic contents of each uniform document, for the tests: what an officer of a prefecture
+ * industry bureau would type. `on` is the China date the document is made. The demo cases make
+ * theirs from their own data (./case-documents.ts).
  */
 export function sampleDocumentFields(docType: string, on: string): Record<string, unknown> {
   const at = (hm: string) => `${on}T${hm}`;

@@ -294,10 +294,13 @@ class DemoSeeder {
     await personLogin('leader', director, ['agency_leader'], '机关负责人');
     if (reviewer) await personLogin('reviewer', reviewer, ['legal_reviewer'], '法制审核人员');
     if (officer) await personLogin('officer', officer, ['officer'], '执法人员');
-    // The head of the officer's division (or of any division): gives opinions on access requests (R9).
-    const heads = agency.positions.filter((p) => p.key.startsWith('head:') && p.holderKey);
-    const headPost = heads.find((p) => agency.people.find((x) => x.key === p.holderKey)?.divisionKey === officer?.divisionKey) ?? heads[0];
-    const head = headPost && agency.people.find((x) => x.key === headPost.holderKey);
+    // A division head who gives opinions on access requests (R9): never a person who has another
+    // login (issue 8: each login its own person). The head of the officer's division if that is someone
+    // else, else a head who holds an enforcement certificate, else any head.
+    const heads = agency.positions
+      .filter((p) => p.key.startsWith('head:') && p.holderKey && ![directorKey, reviewer?.key, officer?.key].includes(p.holderKey))
+      .map((p) => agency.people.find((x) => x.key === p.holderKey)!);
+    const head = heads.find((x) => x.divisionKey === officer?.divisionKey) ?? heads.find((x) => x.certificate) ?? heads[0];
     if (head) await personLogin('head', head, ['division_head'], '科室负责人');
   }
 

@@ -56,6 +56,7 @@ export function caseClocks(procedure: Procedure, c: CaseRow, calendar: WorkingDa
   const today = chinaDate(now);
   const views: ClockView[] = [];
   for (const def of procedure.clocks) {
+    if (def.onlyIf && stepFact(c, def.onlyIf.step)?.data[def.onlyIf.flag] !== true) continue;
     const startedAt = def.startsAt === 'opened' ? c.openedAt.toISOString() : stepFact(c, def.startsAt)?.firstAt;
     if (!startedAt) continue;
     const startedOn = chinaDate(new Date(startedAt));

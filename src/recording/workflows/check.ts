@@ -45,7 +45,7 @@ export function checkProcedure(p: Procedure, knownDocTypes: ReadonlySet<string>)
   for (const s of p.steps) if (s.from.includes(CLOSED)) problems.push(`${p.id}.${s.id}: leaves ${CLOSED}`);
   for (const s of p.steps) problems.push(...checkApproval(p, s, reach));
   for (const c of p.clocks) {
-    for (const id of [c.startsAt, ...c.stopsAt, ...(c.extension ? [c.extension.step] : [])])
+    for (const id of [c.startsAt, ...c.stopsAt, ...(c.extension ? [c.extension.step] : []), ...(c.onlyIf ? [c.onlyIf.step] : [])])
       if (id !== 'opened' && !stepIds.has(id)) problems.push(`${p.id}: clock ${c.id} names unknown step ${id}`);
   }
   return problems;

@@ -212,6 +212,8 @@ const penaltyGeneral: Procedure = {
     {
       id: 'hearing_request_5_days', zh: '告知后五日内可要求听证', en: 'Hearing may be requested within 5 working days',
       basis: '行政处罚法第六十四条、第八十五条', startsAt: 'notify_prior', stopsAt: ['request_hearing', 'decide'], amount: 5, unit: 'working_days',
+      // 行政处罚法第六十三条: the right (and so its window) exists only for the penalties it lists.
+      onlyIf: { step: 'conclude_investigation', flag: 'hearingEligible' },
     },
     {
       id: 'service_7_days', zh: '当事人不在场的，七日内送达', en: 'Serve within 7 working days',

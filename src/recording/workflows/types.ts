@@ -66,6 +66,11 @@ export interface ClockDef {
   unit: 'working_days' | 'calendar_days';
   /** A step that extends the limit by `by` units (once). */
   extension?: { step: string; by: number };
+  /**
+   * The clock applies only where the data of `step` set `flag` to true: the law gives the time
+   * limit only then (e.g. the hearing request window only where a hearing right applies).
+   */
+  onlyIf?: { step: string; flag: string };
 }
 
 /** A procedure: the lifecycle of one category of case. */

@@ -1,0 +1,97 @@
+import type { DemoCompany, Story } from './stories.js';
+
+/** One demo case as its documents and steps see it: its story, its party and its officers. */
+export interface DemoCase {
+  story: Story;
+  party: DemoCompany;
+  /** The case's officers: the leader of the group first, then the member who keeps the records. */
+  officers: readonly [string, string];
+  /** A certified officer who is not on the case (行政处罚法第六十四条: the host is not an investigator). */
+  hearingHost: string;
+  /** The agency's phone, for contacts. */
+  phone: string;
+  /** How the case ends: the decision served, what came of it, how it was carried out. */
+  ending: { served: string; outcome: string; execution: string };
+}
+
+/**
+ * The contents of one uniform document of a demo case, made from the case's own data (issue 8):
+ * the party and its legal representative, the case's officers, the story's facts and law, the fine
+ * stated once (in `fineAmount`, never again in the penalty's text) and the hearing right the case
+ * decided. `on` is the China date the document is made.
+ */
+export function demoDocumentFields(docType: string, on: string, c: DemoCase): Record<string, unknown> {
+  const at = (hm: string) => `${on}T${hm}`;
+  const { story, party } = c;
+  const [lead, member] = c.officers;
+  const rep = party.representative;
+  const contact = `${lead} ${c.phone}`;
+  const ins = story.inspection;
+  switch (docType) {
+    case 'case_filing_approval':
+      return { caseSource: '投诉举报（12345政务服务便民热线转来）', summary: story.facts, suspectedViolation: story.legalBasis, reason: '有违法事实，依法应当给予行政处罚，属于本机关管辖，符合立案条件。', handlerOpinion: '建议立案调查。' };
+    case 'inspection_notice':
+      return { basis: story.legalBasis, inspectionAt: at('09:30'), content: ins?.content ?? story.title, procedure: '执法人员出示执法证件，告知权利义务后实施现场检查，制作笔录。', contact };
+    case 'on_site_notice':
+      return { basis: story.legalBasis, purpose: ins?.purpose ?? story.title, certificatesShown: true };
+    case 'inspection_record':
+      return {
+        startedAt: at('09:40'),
+        endedAt: at('11:10'),
+        place: `${party.address}生产车间`,
+        recorder: member,
+        presentPersons: [{ name: rep, role: '法定代表人' }],
+        content: ins?.content ?? story.title,
+        process: '执法人员出示证件、告知权利义务后进行检查，拍摄照片并录像。',
+        findings: ins?.findings ?? story.facts,
+      };
+    case 'questioning_record':
+      return {
+        startedAt: at('14:00'),
+        endedAt: at('15:05'),
+        place: `${party.name}办公室`,
+        questioners: [lead, member],
+        recorder: member,
+        interviewee: { name: rep, gender: party.sex, position: `${party.name} 法定代表人` },
+        qa: [
+          { question: '我们是本机关的执法人员，这是我们的执法证件。你是否看清楚？', answer: '看清楚了。' },
+          ins ? { question: ins.question, answer: ins.answer } : { question: '对检查发现的情况你有什么说明？', answer: '情况属实，我们愿意配合调查。' },
+        ],
+      };
+    case 'investigation_report':
+      return { facts: story.facts, evidence: [...story.evidence], legalBasis: story.legalBasis, proposal: story.penalty ?? '', ...fineOf(story) };
+    case 'penalty_prior_notice':
+      return { facts: story.facts, evidence: [...story.evidence], legalBasis: story.legalBasis, proposedPenalty: story.penalty ?? '', ...fineOf(story), hearingRight: story.hearingEligible === true, contact };
+    case 'hearing_notice':
+      return { hearingAt: at('09:00'), place: '本机关听证室', host: c.hearingHost };
+    case 'hearing_record':
+      return { startedAt: at('09:00'), endedAt: at('10:30'), place: '本机关听证室', host: c.hearingHost, recorder: member, investigators: [lead, member], partyAttendees: [rep], isPublic: true, investigatorStatement: '调查人员陈述了违法事实、证据和拟作出的处罚。', partyStatement: '当事人对事实无异议，请求从轻处罚。' };
+    case 'penalty_decision':
+      return { facts: story.facts, evidence: [...story.evidence], legalBasis: story.legalBasis, penalty: story.penalty ?? '', ...fineOf(story) };
+    case 'on_the_spot_penalty_decision':
+      return { violation: story.facts, legalBasis: story.legalBasis, penalty: 'fine', fineAmount: story.fineAmount, occurredAt: at('10:15'), place: party.address };
+    case 'licence_refusal':
+      return { licenceItem: '无线电台（站）设置', appliedOn: on, reasons: '申请设置的台站频率与已批准台站存在同频干扰，且未提交电磁环境测试报告。', legalBasis: `${story.legalBasis}、第三十条` };
+    case 'licence_grant':
+      return { licenceItem: '无线电台（站）设置', appliedOn: on, scope: '楚雄市鹿城镇通信基站1座，发射频率2515-2675MHz', legalBasis: story.legalBasis, validFrom: on, validUntil: '2031-11-30' };
+    case 'service_receipt':
+      return { servedDocuments: [{ title: c.ending.served }], method: 'in_person', place: party.address, recipient: rep, servedAt: at('10:00') };
+    case 'closing_report':
+      return { summary: `${party.name}${story.title}。${story.facts}`, outcome: c.ending.outcome, execution: c.ending.execution, closingReason: '案件办理完毕' };
+    case 'acceptance_notice':
+      return { licenceItem: '无线电台（站）设置', receivedOn: on, materials: [...story.evidence] };
+    case 'missing_materials_notice':
+      return { licenceItem: '无线电台（站）设置', receivedOn: on, missing: [{ material: '电磁环境测试报告', requirement: '由具备资质的检测机构出具' }] };
+    case 'seizure_decision':
+      return { measure: 'seizure', facts: story.facts, legalBasis: story.legalBasis, items: [{ name: '电热水壶 HD-1750', quantity: '320台' }], place: `${party.name}成品库`, periodDays: 30 };
+    case 'levy_decision':
+      return { levyItem: '无线电频率占用费', basis: story.legalBasis, amount: LEVY_AMOUNT, payBy: `${on.slice(0, 4)}-12-31`, payment: '请于缴款期限内通过非税收入缴款系统缴纳。' };
+    default:
+      throw new Error(`demo: no fields for ${docType}`);
+  }
+}
+
+/** The frequency fee the levy story assesses, decides and collects. */
+export const LEVY_AMOUNT = 12000;
+
+const fineOf = (story: Story) => (story.fineAmount ? { fineAmount: story.fineAmount } : {});

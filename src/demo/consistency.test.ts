@@ -1,0 +1,193 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, loginAs, type TestContext } from '../../test/harness.js';
+import { layoutDocument } from '../recording/documents/layout.js';
+import { DEMO_PASSWORD, seedDemoIfEmpty } from './seed.js';
+import { lawsOf, STORIES } from './stories.js';
+
+/*
+ * Every demo case agrees with itself (issue 8): what its documents say about the party, the
+ * officers, the law, the fine and the hearing right is what the case holds; its title names no
+ * state; its companies have enterprise credit codes; and each demo login is its own person.
+ */
+
+let t: TestContext;
+
+interface CaseRow {
+  id: string;
+  agency_id: string;
+  agency: string;
+  title: string;
+  register_number: string;
+  facts: { steps?: Record<string, { data: Record<string, unknown> }> };
+  item_basis: string;
+}
+interface Party { case_id: string; kind: string; name: string; credit_code: string | null; legal_representative: string | null; address: string | null }
+interface Doc { id: string; case_id: string; doc_type: string; number: string | null; fields: Record<string, unknown>; issued_at: Date | string }
+
+let cases: CaseRow[];
+let parties: Map<string, Party[]>;
+let officers: Map<string, string[]>;
+let docs: Doc[];
+
+const q = async <T>(sql: string): Promise<T[]> => ((await t.database.db.execute(sql)) as unknown as { rows: T[] }).rows;
+const groupBy = <T>(rows: T[], key: (r: T) => string) => {
+  const map = new Map<string, T[]>();
+  for (const r of rows) map.set(key(r), [...(map.get(key(r)) ?? []), r]);
+  return map;
+};
+
+/** A document's whole text as printed (from what was recorded, as the download route renders it). */
+function textOf(doc: Doc, kase: CaseRow): string {
+  const model = layoutDocument({
+    docType: doc.doc_type,
+    number: doc.number,
+    agency: { name: kase.agency },
+    caseInfo: { registerNumber: kase.register_number, title: kase.title },
+    parties: (parties.get(kase.id) ?? []).map((p) => ({ kind: p.kind as 'legal_person', name: p.name, creditCode: p.credit_code, legalRepresentative: p.legal_representative, address: p.address })),
+    officers: (officers.get(kase.id) ?? []).map((name) => ({ name, certificateNumber: null })),
+    fields: doc.fields,
+    issuedAt: new Date(doc.issued_at),
+  });
+  return JSON.stringify(model);
+}
+
+/** Every string value in a document's fields (nested), with its field name. */
+function strings(value: unknown, key = ''): { key: string; value: string }[] {
+  if (typeof value === 'string') return [{ key, value }];
+  if (Array.isArray(value)) return value.flatMap((v) => strings(v, key));
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => strings(v, k));
+  return [];
+}
+
+const CREDIT_CODE = /[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}/g;
+const FINE = /罚款(?:人民币)?([\d,]+(?:\.\d+)?)元/g;
+const COMPANIES = [...new Set(Object.values(STORIES).flatMap((s) => s.companies.map((c) => c.name)))];
+
+beforeAll(async () => {
+  t = await createTestApp();
+  await seedDemoIfEmpty(t.deps);
+  cases = await q<CaseRow>(
+    `select c.id, c.agency_id, a.name agency, c.title, c.register_number, c.facts, p.legal_basis item_basis
+     from cases c join agencies a on a.id = c.agency_id join power_items p on p.id = c.power_item_id order by c.register_number`,
+  );
+  parties = groupBy(await q<Party>(`select case_id, kind, name, credit_code, legal_representative, address from case_parties`), (p) => p.case_id);
+  const officerRows = await q<{ case_id: string; name: string }>(`select o.case_id, p.name from case_officers o join people p on p.id = o.person_id`);
+  officers = new Map([...groupBy(officerRows, (r) => r.case_id)].map(([k, v]) => [k, v.map((r) => r.name)]));
+  docs = await q<Doc>(`select id, case_id, doc_type, number, fields, issued_at from documents order by issued_at`);
+}, 120_000);
+afterAll(() => t.close());
+
+describe('every demo case', () => {
+  it('exists with documents (the checks below have something to check)', () => {
+    expect(cases.length).toBeGreaterThan(30);
+    expect(docs.length).toBeGreaterThan(50);
+  });
+
+  it('has documents that name its own party, by name and credit code, and no other company', () => {
+    for (const doc of docs) {
+      const kase = cases.find((c) => c.id === doc.case_id)!;
+      const own = parties.get(kase.id) ?? [];
+      const text = textOf(doc, kase);
+      for (const p of own) {
+        expect(text, `${kase.title} ${doc.doc_type}`).toContain(p.name);
+        if (p.credit_code) expect(text, `${kase.title} ${doc.doc_type}`).toContain(p.credit_code);
+      }
+      for (const other of COMPANIES.filter((c) => !own.some((p) => p.name === c))) expect(text, `${kase.title} ${doc.doc_type} names ${other}`).not.toContain(other);
+      const codes = new Set(text.match(CREDIT_CODE) ?? []);
+      expect([...codes], `${kase.title} ${doc.doc_type}`).toEqual(own.filter((p) => p.credit_code && codes.has(p.credit_code)).map((p) => p.credit_code));
+      // The person interviewed, present or served is the party's legal representative.
+      const reps = own.map((p) => p.legal_representative);
+      const f = doc.fields as { interviewee?: { name: string }; recipient?: string; presentPersons?: { name: string }[]; partyAttendees?: string[] };
+      for (const name of [f.interviewee?.name, f.recipient, ...(f.presentPersons ?? []).map((x) => x.name), ...(f.partyAttendees ?? [])].filter(Boolean))
+        expect(reps, `${kase.title} ${doc.doc_type}`).toContain(name);
+    }
+  });
+
+  it('has documents whose interviewers, recorders and investigators are its own officers', () => {
+    let checked = 0;
+    for (const doc of docs) {
+      const kase = cases.find((c) => c.id === doc.case_id)!;
+      const f = doc.fields as { questioners?: string[]; recorder?: string; investigators?: string[]; host?: string };
+      const named = [...(f.questioners ?? []), ...(f.investigators ?? []), ...(f.recorder ? [f.recorder] : [])];
+      for (const name of named) expect(officers.get(kase.id), `${kase.title} ${doc.doc_type}: ${name}`).toContain(name);
+      // 行政处罚法第六十四条: the hearing is hosted by someone who did not investigate.
+      if (f.host) expect(officers.get(kase.id)).not.toContain(f.host);
+      checked += named.length;
+    }
+    expect(checked).toBeGreaterThan(10);
+  });
+
+  it('cites its power item’s law wherever a document gives a legal basis', () => {
+    for (const doc of docs) {
+      const kase = cases.find((c) => c.id === doc.case_id)!;
+      const laws = lawsOf(kase.item_basis);
+      expect(laws.length, kase.item_basis).toBeGreaterThan(0);
+      for (const { key, value } of strings(doc.fields).filter((s) => s.key === 'legalBasis' || s.key === 'basis')) {
+        expect(laws.some((law) => value.includes(law)), `${kase.title} ${doc.doc_type}.${key}: ${value} (item: ${kase.item_basis})`).toBe(true);
+        for (const cited of lawsOf(value)) expect(laws, `${kase.title} ${doc.doc_type} cites ${cited}`).toContain(cited);
+      }
+    }
+  });
+
+  it('states its fine once per document and the same amount everywhere', () => {
+    for (const kase of cases) {
+      const amounts = new Set<number>();
+      for (const doc of docs.filter((d) => d.case_id === kase.id)) {
+        const stated = [...textOf(doc, kase).matchAll(FINE)].map((m) => Number(m[1]!.replaceAll(',', '')));
+        expect(stated.length, `${kase.title} ${doc.doc_type} states the fine ${stated.length} times`).toBeLessThanOrEqual(1);
+        stated.forEach((a) => amounts.add(a));
+        if (typeof doc.fields.fineAmount === 'number') amounts.add(doc.fields.fineAmount);
+      }
+      for (const data of Object.values(kase.facts.steps ?? {}).map((s) => s.data)) {
+        if (typeof data.fineAmount === 'number') amounts.add(data.fineAmount);
+        if (typeof data.paidAmount === 'number') amounts.add(data.paidAmount);
+      }
+      expect([...amounts].length, `${kase.title}: ${[...amounts].join(', ')}`).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('grants a hearing right in its prior notice exactly when the case decided one applies, and runs no clock the law does not give', async () => {
+    const notices = docs.filter((d) => d.doc_type === 'penalty_prior_notice');
+    expect(notices.length).toBeGreaterThan(0);
+    for (const notice of notices) {
+      const kase = cases.find((c) => c.id === notice.case_id)!;
+      const eligible = kase.facts.steps?.conclude_investigation?.data.hearingEligible;
+      expect(typeof eligible).toBe('boolean');
+      expect(notice.fields.hearingRight ?? false, kase.title).toBe(eligible);
+    }
+    const leaders = new Map<string, Awaited<ReturnType<typeof loginAs>>>();
+    for (const kase of cases) {
+      const [login] = await q<{ username: string }>(`select username from users where agency_id = '${kase.agency_id}' and 'agency_leader' = any(roles) limit 1`);
+      if (!leaders.has(kase.agency_id)) leaders.set(kase.agency_id, await loginAs(t.app, login!.username, DEMO_PASSWORD));
+      const view = (await leaders.get(kase.agency_id)!.get(`/api/cases/${kase.id}`)).json() as { clocks: { id: string; status: string }[] };
+      const hearing = view.clocks.find((k) => k.id === 'hearing_request_5_days');
+      if (hearing) expect(kase.facts.steps?.conclude_investigation?.data.hearingEligible, kase.title).toBe(true);
+    }
+    // Case 2026-0005 of 工信局 (the one issue 8 found) is notified without a hearing right: no hearing clock.
+    const notified = cases.filter((c) => c.facts.steps?.notify_prior && !c.facts.steps?.decide);
+    expect(notified.length).toBeGreaterThan(0);
+  });
+
+  it('has a title that names no state (the case shows its own)', () => {
+    for (const kase of cases) expect(kase.title).not.toMatch(/（[^）]*(待决定|已结案|归档|检查中|审查中|转立案|准予|不予许可)[^）]*）/);
+  });
+
+  it('has companies as parties with enterprise credit codes (GB 32100: 9 market regulation, 1 enterprise)', () => {
+    const all = [...parties.values()].flat().filter((p) => p.kind === 'legal_person');
+    expect(all.length).toBe(cases.length);
+    for (const p of all) expect(p.credit_code, p.name).toMatch(/^91/);
+    // One company, one code, whichever agency's case it is in.
+    for (const [name, rows] of groupBy(all, (p) => p.name)) expect(new Set(rows.map((r) => r.credit_code)).size, name).toBe(1);
+  });
+});
+
+describe('the demo logins', () => {
+  it('of one agency are each their own person', async () => {
+    const rows = await q<{ agency_id: string; username: string; person_id: string }>(`select agency_id, username, person_id from users where person_id is not null and is_demo`);
+    expect(rows.length).toBeGreaterThan(10);
+    for (const [, logins] of groupBy(rows, (r) => r.agency_id)) {
+      const byPerson = groupBy(logins, (r) => r.person_id);
+      for (const [, same] of byPerson) expect(same.map((r) => r.username)).toHaveLength(1);
+    }
+  });
+});
