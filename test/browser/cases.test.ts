@@ -147,6 +147,9 @@ describe('an inspection case from notice to outcome (browser)', () => {
     await page.getByTestId('doc-documents-inspection_notice-basis').fill('《中华人民共和国产品质量法》第十五条、第十八条');
     await page.getByTestId('doc-documents-inspection_notice-content').fill('电器产品生产质量状况');
     await page.getByTestId('doc-documents-inspection_notice-procedure').fill('执法人员出示执法证件，告知权利义务后实施现场检查，制作笔录。');
+    // The planned time starts empty, never at "now" (issue 8): the officer enters the plan's time.
+    expect(await inputOf(page, 'doc-documents-inspection_notice-inspectionAt').inputValue()).toBe('');
+    await fillDate(page, 'doc-documents-inspection_notice-inspectionAt', `${today} 09:30`);
     await screenshot(page, 'cases-04-notify');
     await page.getByTestId('step-submit').click();
     await waitForStage(page, '已通知被检查人');
