@@ -480,7 +480,11 @@ const messages = {
     year: t('年度', 'Year'),
     source: t('来源', 'Source'),
     notice: t('通知文号', 'Notice'),
-    noticePlaceholder: t('如：国办发明电〔2026〕7号', 'e.g. 国办发明电〔2026〕7号'),
+    noticePlaceholder: t('如：国办发明电〔2025〕7号', 'e.g. 国办发明电〔2025〕7号'),
+    // Issue 8: the source is the year's State Council General Office notice, by title and number.
+    noticeTitle: t('通知标题', 'Notice title'),
+    noticeTitlePlaceholder: { zh: (y: number) => `如：国务院办公厅关于${y}年部分节假日安排的通知`, en: (y: number) => `e.g. 国务院办公厅关于${y}年部分节假日安排的通知` },
+    noticeUnknown: t('通知未录入', 'Notice not recorded'),
     loadedAt: t('录入时间', 'Loaded at'),
     holidays: t('放假日', 'Holidays'),
     workdays: t('调休上班日', 'Make-up workdays'),
@@ -948,7 +952,7 @@ const messages = {
       workday: t('调休上班', 'Make-up workday'),
     },
     calendarSource: {
-      'chinese-days': t('chinese-days', 'chinese-days'),
+      'chinese-days': t('系统预置', 'Preloaded'),
       manual: t('手工录入', 'Entered manually'),
     },
     /** What an audit event is about (subjectType in src/audit/record.ts calls). */

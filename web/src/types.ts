@@ -216,6 +216,7 @@ export interface CalendarYear {
   year: number;
   source: 'chinese-days' | 'manual';
   notice: string | null;
+  noticeTitle: string | null;
   loadedAt: string;
   holidays: number;
   workdays: number;
