@@ -378,6 +378,10 @@ const messages = {
     totalHours: { zh: (h: number) => `合计 ${h} 学时`, en: (h: number) => `${h} hours in total` },
   },
   groups: {
+    // Issue 8: why the team picker will not take a person as a case officer.
+    noCertificate: t('无执法证，不能办案', 'No enforcement certificate'),
+    certificateIs: { zh: (status: string) => `执法证${status}，不能办案`, en: (status: string) => `Certificate ${status.toLowerCase()}` },
+    certificateNotYetValid: t('执法证尚未生效，不能办案', 'Certificate not yet valid'),
     positions: t('职务', 'Positions'),
     positionTitle: t('职务名称', 'Position'),
     division: t('所属内设机构', 'Division'),
@@ -586,6 +590,11 @@ const messages = {
     noNextSteps: t('案件已办结，没有可办理的步骤', 'The case is closed; nothing left to do'),
     handle: t('办理', 'Handle'),
     notPermitted: t('需由机关负责人办理', 'For the agency leader'),
+    // Issue 8: the next steps another role does, in one line each.
+    doneBy: {
+      officers: t('由执法人员办理', 'Done by the case officers'),
+      leader: t('由机关负责人办理', 'Done by the agency leader'),
+    },
     avRequired: t('须音像记录', 'A/V recording required'),
     requiredDocuments: t('须制作文书', 'Documents'),
     conditional: t('（视情况）', '(if applicable)'),

@@ -113,11 +113,11 @@ function rulesFor(label: string, s: JsonSchema, kind: Kind, required: boolean): 
   return rules;
 }
 
-/** PersonSelect inside a box that carries the test id (Form.Item hands value/onChange through). */
+/** PersonSelect for a case officer, inside a box that carries the test id (Form.Item hands value/onChange through). */
 function PersonField({ agencyId, testId, value, onChange }: { agencyId: string; testId: string; value?: string; onChange?: (id: string) => void }) {
   return (
     <div data-testid={testId} style={{ minWidth: 240 }}>
-      <PersonSelect agencyId={agencyId} value={value} onChange={onChange} />
+      <PersonSelect agencyId={agencyId} value={value} onChange={onChange} officers />
     </div>
   );
 }
