@@ -36,8 +36,9 @@ export function PersonSelect({ agencyId, value, onChange, id, officers = false }
       options={(data?.items ?? []).map((p) => {
         const label = p.positionTitle ? `${p.name}（${p.positionTitle}）` : p.name;
         if (!officers || p.certificate?.validToday) return { value: p.id, label };
-        return { value: p.id, label: `${label} · ${certificateProblem(p)}`, disabled: true };
+        return { value: p.id, label: `${p.name} · ${certificateProblem(p)}`, disabled: true };
       })}
+      popupMatchSelectWidth={!officers}
       data-testid="person-select"
     />
   );
