@@ -589,7 +589,6 @@ const messages = {
     nextSteps: t('下一步', 'Next steps'),
     noNextSteps: t('案件已办结，没有可办理的步骤', 'The case is closed; nothing left to do'),
     handle: t('办理', 'Handle'),
-    notPermitted: t('需由机关负责人办理', 'For the agency leader'),
     // Issue 8: the next steps another role does, in one line each.
     doneBy: {
       officers: t('由执法人员办理', 'Done by the case officers'),
