@@ -18,6 +18,7 @@ afterAll(() => t.close());
 const fixture2027 = {
   year: 2027,
   notice: '测试用通知（非真实安排）',
+  noticeTitle: '测试用：2027年部分节假日安排（非真实通知）',
   days: [
     { date: '2027-01-01', kind: 'holiday', name: '元旦' },
     { date: '2027-01-02', kind: 'holiday', name: '元旦' },
@@ -33,6 +34,16 @@ describe('GET /api/calendar/years', () => {
     const y2026 = res.json().items.find((y: { year: number }) => y.year === 2026);
     expect(y2026).toMatchObject({ source: 'chinese-days', workdays: 6 });
     expect(res.json().items.some((y: { year: number }) => y.year === 2027)).toBe(false);
+  });
+
+  it('names each seeded year\'s State Council notice by title and number, not the package (issue 8)', async () => {
+    const items: { year: number; notice: string | null; noticeTitle: string | null }[] = (await officer.get('/api/calendar/years')).json().items;
+    const byYear = new Map(items.map((y) => [y.year, y]));
+    expect(byYear.get(2026)).toMatchObject({ notice: '国办发明电〔2025〕7号', noticeTitle: '国务院办公厅关于2026年部分节假日安排的通知' });
+    expect(byYear.get(2025)).toMatchObject({ notice: '国办发明电〔2024〕12号', noticeTitle: '国务院办公厅关于2025年部分节假日安排的通知' });
+    expect(byYear.get(2024)).toMatchObject({ notice: '国办发明电〔2023〕7号' });
+    // Every seeded year from 2007 on has one (2004–2006: numbers not sourced).
+    expect(items.filter((y) => y.year >= 2007 && !(y.notice && y.noticeTitle))).toEqual([]);
   });
 });
 
@@ -64,6 +75,14 @@ describe('the dashboard warns until next year is loaded; an administrator loads 
     expect((await officer.post('/api/calendar/years', fixture2027)).statusCode).toBe(403);
   });
 
+  it('requires the notice\'s number and title to load a year', async () => {
+    const { noticeTitle: _title, ...untitled } = fixture2027;
+    const res = await sysadmin.post('/api/calendar/years', untitled);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.fields.map((f: { field: string }) => f.field)).toEqual(['noticeTitle']);
+    expect((await sysadmin.post('/api/calendar/years', { ...fixture2027, notice: '  ' })).statusCode).toBe(400);
+  });
+
   it('rejects a day outside the year, naming it', async () => {
     const res = await sysadmin.post('/api/calendar/years', { ...fixture2027, days: [{ date: '2026-12-31', kind: 'holiday', name: 'x' }] });
     expect(res.statusCode).toBe(400);
@@ -73,7 +92,9 @@ describe('the dashboard warns until next year is loaded; an administrator loads 
   it('loads 2027 and deadlines use it at once', async () => {
     const res = await sysadmin.post('/api/calendar/years', fixture2027);
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ year: 2027, source: 'manual', holidays: 3, workdays: 1 });
+    expect(res.json()).toMatchObject({ year: 2027, source: 'manual', notice: fixture2027.notice, noticeTitle: fixture2027.noticeTitle, holidays: 3, workdays: 1 });
+    const listed = (await officer.get('/api/calendar/years')).json().items.find((y: { year: number }) => y.year === 2027);
+    expect(listed).toMatchObject({ notice: fixture2027.notice, noticeTitle: fixture2027.noticeTitle });
     // 2026-12-31 (Thu) + 2 working days: 1–3 Jan off → Mon 4, Tue 5.
     expect((await officer.get('/api/calendar/working-days/add?from=2026-12-31&days=2')).json().date).toBe('2027-01-05');
     expect((await officer.get('/api/dashboard')).json().warnings.map((w: { code: string }) => w.code)).not.toContain('CALENDAR_NEXT_YEAR_MISSING');

@@ -15,6 +15,7 @@ const yearOut = z.object({
   year: z.number(),
   source: z.enum(['chinese-days', 'manual']),
   notice: z.string().nullable(),
+  noticeTitle: z.string().nullable(),
   loadedAt: z.date(),
   holidays: z.number(),
   workdays: z.number(),
@@ -49,6 +50,7 @@ export async function calendarRoutes(app: App, deps: AppDeps) {
           year: calendarYears.year,
           source: calendarYears.source,
           notice: calendarYears.notice,
+          noticeTitle: calendarYears.noticeTitle,
           loadedAt: calendarYears.loadedAt,
           holidays: sql<number>`(select count(*)::int from calendar_days d where d.year = calendar_years.year and d.kind = 'holiday')`,
           workdays: sql<number>`(select count(*)::int from calendar_days d where d.year = calendar_years.year and d.kind = 'workday')`,
@@ -86,7 +88,8 @@ export async function calendarRoutes(app: App, deps: AppDeps) {
         summary: '按国务院通知录入年度安排 Load a year from the State Council notice',
         body: z.object({
           year: z.number().int().min(2000).max(2100),
-          notice: z.string().trim().min(1).max(100).describe('e.g. 国办发明电〔2026〕x号'),
+          notice: z.string().trim().min(1).max(100).describe('The notice\'s document number, e.g. 国办发明电〔2025〕7号'),
+          noticeTitle: z.string().trim().min(1).max(200).describe('Its title, e.g. 国务院办公厅关于2026年部分节假日安排的通知'),
           days: z.array(dayIn).min(1).max(120),
         }),
         response: { 201: yearOut, 400: errorBody, 403: errorBody, 409: errorBody },
@@ -94,17 +97,17 @@ export async function calendarRoutes(app: App, deps: AppDeps) {
     },
     async (request, reply) => {
       authorize(calendarPolicy, actorOf(request), 'calendar.manage');
-      const { year, notice, days } = request.body;
+      const { year, notice, noticeTitle, days } = request.body;
       const wrong = days.findIndex((d) => !d.date.startsWith(`${year}-`));
       if (wrong >= 0) {
         throw new AppError('VALIDATION_FAILED', [{ field: `days.${wrong}.date`, code: 'invalid_date', message: `日期不属于 ${year} 年`, messageEn: `Date is not in ${year}` }]);
       }
       const [exists] = await db.select().from(calendarYears).where(eq(calendarYears.year, year));
       if (exists) throw new AppError('CONFLICT');
-      await transaction(deps, (tx) => loadCalendarYear(tx, auditContext(request, deps), year, days, 'manual', notice));
+      await transaction(deps, (tx) => loadCalendarYear(tx, auditContext(request, deps), year, days, 'manual', { number: notice, title: noticeTitle }));
       await deps.calendar.reload();
       const holidays = days.filter((d) => d.kind === 'holiday').length;
-      return reply.status(201).send({ year, source: 'manual' as const, notice, loadedAt: deps.clock.now(), holidays, workdays: days.length - holidays });
+      return reply.status(201).send({ year, source: 'manual' as const, notice, noticeTitle, loadedAt: deps.clock.now(), holidays, workdays: days.length - holidays });
     },
   );
 

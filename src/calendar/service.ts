@@ -2,6 +2,7 @@ import { asc, sql } from 'drizzle-orm';
 import { recordAudit, type AuditContext } from '../audit/record.js';
 import type { Db, Tx } from '../platform/db/database.js';
 import { calendarDaysFromChineseDays, chineseDaysYears } from './chinese-days-source.js';
+import { holidayNoticeOf, type HolidayNotice } from './notices.js';
 import { calendarDays, calendarYears } from './tables.js';
 import { WorkingDayCalendar, type CalendarDay } from './working-days.js';
 
@@ -36,11 +37,11 @@ export async function loadCalendarYear(
   year: number,
   days: CalendarDay[],
   source: 'chinese-days' | 'manual',
-  notice: string | null,
+  notice: HolidayNotice | null,
 ) {
   await tx
     .insert(calendarYears)
-    .values({ year, source, notice, loadedAt: ctx.now, loadedBy: ctx.actor?.userId ?? null })
+    .values({ year, source, notice: notice?.number ?? null, noticeTitle: notice?.title ?? null, loadedAt: ctx.now, loadedBy: ctx.actor?.userId ?? null })
     .onConflictDoNothing();
   if (days.length) {
     await tx
@@ -48,7 +49,7 @@ export async function loadCalendarYear(
       .values(days.map((d) => ({ day: d.date, kind: d.kind, name: d.name, year })))
       .onConflictDoUpdate({ target: calendarDays.day, set: { kind: sql`excluded.kind`, name: sql`excluded.name` } });
   }
-  await recordAudit(tx, ctx, { action: 'calendar.year_loaded', subjectType: 'calendar_year', subjectId: String(year), detail: { source, notice, days: days.length } });
+  await recordAudit(tx, ctx, { action: 'calendar.year_loaded', subjectType: 'calendar_year', subjectId: String(year), detail: { source, notice: notice?.number ?? null, noticeTitle: notice?.title ?? null, days: days.length } });
 }
 
 /** Seeds every year the chinese-days package covers and the table lacks. Idempotent; run at start. */
@@ -57,7 +58,7 @@ export async function seedCalendarFromPackage(db: Db, ctx: AuditContext): Promis
   const added: number[] = [];
   for (const year of chineseDaysYears()) {
     if (loaded.has(year)) continue;
-    await db.transaction((tx) => loadCalendarYear(tx, ctx, year, calendarDaysFromChineseDays(year), 'chinese-days', null));
+    await db.transaction((tx) => loadCalendarYear(tx, ctx, year, calendarDaysFromChineseDays(year), 'chinese-days', holidayNoticeOf(year)));
     added.push(year);
   }
   return added;

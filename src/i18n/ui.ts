@@ -381,6 +381,10 @@ const messages = {
     totalHours: { zh: (h: number) => `合计 ${h} 学时`, en: (h: number) => `${h} hours in total` },
   },
   groups: {
+    // Issue 8: why the team picker will not take a person as a case officer.
+    noCertificate: t('无执法证，不能办案', 'No enforcement certificate'),
+    certificateIs: { zh: (status: string) => `执法证${status}，不能办案`, en: (status: string) => `Certificate ${status.toLowerCase()}` },
+    certificateNotYetValid: t('执法证尚未生效，不能办案', 'Certificate not yet valid'),
     positions: t('职务', 'Positions'),
     positionTitle: t('职务名称', 'Position'),
     division: t('所属内设机构', 'Division'),
@@ -483,7 +487,11 @@ const messages = {
     year: t('年度', 'Year'),
     source: t('来源', 'Source'),
     notice: t('通知文号', 'Notice'),
-    noticePlaceholder: t('如：国办发明电〔2026〕7号', 'e.g. 国办发明电〔2026〕7号'),
+    noticePlaceholder: t('如：国办发明电〔2025〕7号', 'e.g. 国办发明电〔2025〕7号'),
+    // Issue 8: the source is the year's State Council General Office notice, by title and number.
+    noticeTitle: t('通知标题', 'Notice title'),
+    noticeTitlePlaceholder: { zh: (y: number) => `如：国务院办公厅关于${y}年部分节假日安排的通知`, en: (y: number) => `e.g. 国务院办公厅关于${y}年部分节假日安排的通知` },
+    noticeUnknown: t('通知未录入', 'Notice not recorded'),
     loadedAt: t('录入时间', 'Loaded at'),
     holidays: t('放假日', 'Holidays'),
     workdays: t('调休上班日', 'Make-up workdays'),
@@ -584,7 +592,11 @@ const messages = {
     nextSteps: t('下一步', 'Next steps'),
     noNextSteps: t('案件已办结，没有可办理的步骤', 'The case is closed; nothing left to do'),
     handle: t('办理', 'Handle'),
-    notPermitted: t('需由机关负责人办理', 'For the agency leader'),
+    // Issue 8: the next steps another role does, in one line each.
+    doneBy: {
+      officers: t('由执法人员办理', 'Done by the case officers'),
+      leader: t('由机关负责人办理', 'Done by the agency leader'),
+    },
     avRequired: t('须音像记录', 'A/V recording required'),
     requiredDocuments: t('须制作文书', 'Documents'),
     conditional: t('（视情况）', '(if applicable)'),
@@ -951,7 +963,7 @@ const messages = {
       workday: t('调休上班', 'Make-up workday'),
     },
     calendarSource: {
-      'chinese-days': t('chinese-days', 'chinese-days'),
+      'chinese-days': t('系统预置', 'Preloaded'),
       manual: t('手工录入', 'Entered manually'),
     },
     /** What an audit event is about (subjectType in src/audit/record.ts calls). */

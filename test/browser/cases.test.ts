@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/demo/seed.js';
-import { generateCreditCode } from '../../src/organisation/check-digits.js';
+import { generateCreditCode, generateIdNumber } from '../../src/organisation/check-digits.js';
 import { mulberry32 } from '../../src/platform/random.js';
 import { apiLogin, chooseOption, fillDate, imageLoaded, inputOf, launchBrowser, newContext, screenshot, unique, watchForErrors, type Api } from './support.js';
 
@@ -67,6 +67,8 @@ describe('an inspection case from notice to outcome (browser)', () => {
   let problems: () => string[];
   let leader: Api;
   let caseId: string;
+  /** A member of the agency whose certificate expired: the team picker must not offer them. */
+  const expiredName = `过期证${suffix}`;
 
   beforeAll(async () => {
     // The demo has no power list yet: the agency's administrator adds the inspection item.
@@ -76,6 +78,16 @@ describe('an inspection case from notice to outcome (browser)', () => {
       name: '工业产品质量监督检查',
       category: 'inspection',
       legalBasis: '《中华人民共和国产品质量法》第十五条、第十八条',
+    });
+    const { user } = await admin.request<{ user: { agencyId: string } }>('GET', '/api/auth/me');
+    await admin.request('POST', `/api/agencies/${user.agencyId}/people`, {
+      name: expiredName,
+      sex: 'male',
+      idNumber: generateIdNumber(mulberry32(Date.now() % 1e9), '532301', '1988-04-02', 'male'),
+      positionTitle: '四级主任科员',
+      certificate: { number: `EXP-${suffix}`, issuedOn: '2020-03-01', expiresOn: '2025-02-28' },
+      categories: ['inspection'],
+      qualification: 'exam',
     });
     leader = await apiLogin('cx.gxj.leader', DEMO_PASSWORD);
     browser = await launchBrowser();
@@ -122,7 +134,19 @@ describe('an inspection case from notice to outcome (browser)', () => {
 
   it('forms the inspection group of two certified officers', async () => {
     await page.getByTestId('handle-form_group').click();
-    await pick(page, 'step-data-officers-0-personId', '普志明');
+    // Staff whose certificate is not valid today are listed, marked and cannot be chosen (issue 8).
+    await page.getByTestId('step-data-officers-0-personId').click();
+    await page.keyboard.type(expiredName);
+    const expired = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: expiredName });
+    await expired.waitFor();
+    await expect.poll(() => page.locator('.ant-select-dropdown:visible .ant-select-item-option').count()).toBe(1);
+    expect(await expired.getAttribute('class')).toContain('ant-select-item-option-disabled');
+    expect(await expired.textContent()).toContain('执法证已过期');
+    await screenshot(page, 'cases-03a-team-picker-expired');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('普志明');
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '普志明' }).click();
+    await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
     await pick(page, 'step-data-officers-1-personId', '张海燕');
     await screenshot(page, 'cases-03-form-group');
     await page.getByTestId('step-submit').click();
@@ -147,6 +171,9 @@ describe('an inspection case from notice to outcome (browser)', () => {
     await page.getByTestId('doc-documents-inspection_notice-basis').fill('《中华人民共和国产品质量法》第十五条、第十八条');
     await page.getByTestId('doc-documents-inspection_notice-content').fill('电器产品生产质量状况');
     await page.getByTestId('doc-documents-inspection_notice-procedure').fill('执法人员出示执法证件，告知权利义务后实施现场检查，制作笔录。');
+    // The planned time starts empty, never at "now" (issue 8): the officer enters the plan's time.
+    expect(await inputOf(page, 'doc-documents-inspection_notice-inspectionAt').inputValue()).toBe('');
+    await fillDate(page, 'doc-documents-inspection_notice-inspectionAt', `${today} 09:30`);
     await screenshot(page, 'cases-04-notify');
     await page.getByTestId('step-submit').click();
     await waitForStage(page, '已通知被检查人');
@@ -190,9 +217,11 @@ describe('an inspection case from notice to outcome (browser)', () => {
     await page.getByTestId('step-data-opinion').fill('未发现违法行为，建议结束检查。');
     await page.getByTestId('step-submit').click();
     await waitForStage(page, '处理意见待审批');
-    // Not the officer's to approve: the API says so and the page only shows it.
-    await page.getByTestId('next-step-approve_outcome').waitFor();
-    expect(await page.getByTestId('handle-approve_outcome').isDisabled()).toBe(true);
+    // Not the officer's to approve: the API says so and the page names who does it, with no button (issue 8).
+    const leaderSteps = page.getByTestId('next-steps-leader');
+    await leaderSteps.waitFor();
+    expect(await leaderSteps.textContent()).toBe('由机关负责人办理：退回处理意见、负责人审批处理意见');
+    expect(await page.getByTestId('next-steps').locator('button').count()).toBe(0);
 
     await leader.request('POST', `/api/cases/${caseId}/steps`, { step: 'approve_outcome', data: { comment: '同意处理意见。' } });
     await page.reload();

@@ -120,6 +120,8 @@ export interface Certificate {
   expiresOn: string;
   status: CertificateStatus;
   effectiveStatus: EffectiveStatus;
+  /** May act as an enforcement officer today (active, issued, not expired), as the server's guard decides. */
+  validToday: boolean;
 }
 
 /** src/organisation/people/presenter.ts (personOut). */
@@ -216,6 +218,7 @@ export interface CalendarYear {
   year: number;
   source: 'chinese-days' | 'manual';
   notice: string | null;
+  noticeTitle: string | null;
   loadedAt: string;
   holidays: number;
   workdays: number;

@@ -15,3 +15,12 @@ export function effectiveCertificateStatus(status: CertificateStatus, expiresOn:
   // ISO dates compare correctly as strings.
   return status === 'active' && expiresOn < today ? 'expired' : status;
 }
+
+/**
+ * Whether the certificate lets its holder act as an enforcement officer on `today`: active, issued
+ * and not expired (行政处罚法 Art. 42: officers hold enforcement certificates). The two-officer guard
+ * (recording/cases/guards.ts) and the team picker use this one rule.
+ */
+export function certificateValidOn(cert: { status: CertificateStatus | null; issuedOn: string | null; expiresOn: string | null }, today: string): boolean {
+  return cert.status === 'active' && !!cert.issuedOn && !!cert.expiresOn && cert.issuedOn <= today && today <= cert.expiresOn;
+}

@@ -108,7 +108,7 @@ describe('POST /api/agencies/:id/people', () => {
       positionTitle: '科员',
       phone: '13800000000',
       isLegalReviewer: false,
-      certificate: { ...body.certificate, effectiveStatus: 'active' },
+      certificate: { ...body.certificate, effectiveStatus: 'active', validToday: true },
       categories: ['penalty', 'inspection'],
       area: '楚雄州行政区域',
       qualification: 'exam',
@@ -372,7 +372,7 @@ describe('GET /api/people', () => {
     expect(await only('reviewer=true')).toEqual([ids.reviewer]);
     expect((await only('reviewer=false')).sort()).toEqual([ids.active, ids.suspended, ids.revoked, ids.expired].sort());
     const expired = (await adminA.get(`/api/people/${ids.expired}`)).json();
-    expect(expired.certificate).toMatchObject({ status: 'active', effectiveStatus: 'expired' });
+    expect(expired.certificate).toMatchObject({ status: 'active', effectiveStatus: 'expired', validToday: false });
   });
 
   it('pages with a total', async () => {
@@ -415,7 +415,7 @@ describe('PATCH /api/people/:id', () => {
     for (const status of ['suspended', 'revoked', 'active'] as const) {
       const res = await patch(adminA, { certificate: { ...body.certificate, status } });
       expect(res.statusCode).toBe(200);
-      expect(res.json().certificate).toEqual({ ...body.certificate, status, effectiveStatus: status });
+      expect(res.json().certificate).toEqual({ ...body.certificate, status, effectiveStatus: status, validToday: status === 'active' });
       const [row] = await t.database.query<{ certificate_status: string }>('select certificate_status from people where id = $1', [person.id]);
       expect(row!.certificate_status).toBe(status);
     }
@@ -522,7 +522,12 @@ describe('expiry is derived from the injected clock (O2)', () => {
       expect((await admin.get(`/api/people?status=active&q=${encodeURIComponent('到期')}`)).json().items).toEqual([]);
       // A suspension outranks the date.
       expect(await statusOn(admin, suspended.id)).toBe('suspended');
+      // The list the team picker reads marks both as unable to act (issue 8), by the guard's own rule.
+      const listed = (await admin.get(`/api/people?agencyId=${world.agencyA.id}&q=${encodeURIComponent('到期')}`)).json().items;
+      expect(Object.fromEntries(listed.map((p: { id: string; certificate: { validToday: boolean } }) => [p.id, p.certificate.validToday]))).toEqual({ [person.id]: false, [suspended.id]: false });
     });
+    const listedBefore = (await adminA.get(`/api/people?agencyId=${world.agencyA.id}&q=${encodeURIComponent('到期者')}`)).json().items;
+    expect(listedBefore.map((p: { certificate: { validToday: boolean } }) => p.certificate.validToday)).toEqual([true]);
     const [row] = await t.database.query<{ certificate_status: string }>('select certificate_status from people where id = $1', [person.id]);
     expect(row!.certificate_status).toBe('active');
   });

@@ -5,7 +5,7 @@ import { enforcementCategory } from '../../platform/http/schemas.js';
 import { maskIdNumber } from '../check-digits.js';
 import { organisationPolicy } from '../policy.js';
 import type { trainings } from '../tables.js';
-import { CERTIFICATE_STATUSES, EFFECTIVE_CERTIFICATE_STATUSES, effectiveCertificateStatus } from './certificate.js';
+import { CERTIFICATE_STATUSES, certificateValidOn, EFFECTIVE_CERTIFICATE_STATUSES, effectiveCertificateStatus } from './certificate.js';
 import type { PersonRow } from './queries.js';
 
 /** What the actor may do with a person next, so the UI never re-derives permissions. */
@@ -17,6 +17,7 @@ export const certificateOut = z.object({
   expiresOn: z.string(),
   status: z.enum(CERTIFICATE_STATUSES),
   effectiveStatus: z.enum(EFFECTIVE_CERTIFICATE_STATUSES),
+  validToday: z.boolean().describe('whether the holder may act as an enforcement officer today (active, issued, not expired)'),
 });
 
 export const personOut = z.object({
@@ -70,6 +71,7 @@ export function presentPerson(row: PersonRow, today: string, actor: Actor): Pers
             expiresOn: p.certificateExpiresOn,
             status: p.certificateStatus,
             effectiveStatus: effectiveCertificateStatus(p.certificateStatus, p.certificateExpiresOn, today),
+            validToday: certificateValidOn({ status: p.certificateStatus, issuedOn: p.certificateIssuedOn, expiresOn: p.certificateExpiresOn }, today),
           }
         : null,
     categories: p.categories,

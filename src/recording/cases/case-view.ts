@@ -40,6 +40,7 @@ export async function nextSteps(tx: Tx | Db, actor: Actor, kase: CaseRow, now: D
     }
     // Separation of duties first: the proposer cannot approve, whatever else holds.
     const ownProposal = await selfApprovalRefusal(tx, actor, kase, step);
+    const forYou = allowed(recordingPolicy, actor, step.permission ?? 'case.work', agency);
     if (ownProposal) blocked = { code: ownProposal.code, details: ownProposal.details ?? null };
     const doc = (docType: string, conditional: boolean) => {
       const def = docTypeOf(docType);
@@ -53,7 +54,9 @@ export async function nextSteps(tx: Tx | Db, actor: Actor, kase: CaseRow, now: D
       to: step.to,
       documents: [...step.documents.map((d) => doc(d, false)), ...(step.conditionalDocuments ?? []).map((c) => doc(c.docType, true))],
       av: await avRequired(tx as Tx, kase.agencyId, procedure, step),
-      permitted: allowed(recordingPolicy, actor, step.permission ?? 'case.work', agency) && !ownProposal,
+      permitted: forYou && !ownProposal,
+      doneBy: step.permission === 'case.approve' ? ('leader' as const) : ('officers' as const),
+      forYou,
       blocked,
     });
   }

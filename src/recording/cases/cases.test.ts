@@ -58,6 +58,10 @@ describe('an inspection that finds a problem and becomes a penalty (R4, 行政�
     expect(c.registerNumber).toBe('2026-0001');
     expect(c.step).toBe('registered');
     expect(c.nextSteps.map((n) => n.id)).toEqual(['form_group']);
+    expect(c.nextSteps[0]).toMatchObject({ doneBy: 'officers', forYou: true, permitted: true });
+    // A supervisor and a legal reviewer read the case; the officers' step is not theirs (issue 8).
+    for (const viewer of [s.supervisorA, s.reviewer])
+      expect((await viewer.get(`/api/cases/${inspectionId}`)).json().nextSteps).toEqual([expect.objectContaining({ id: 'form_group', doneBy: 'officers', forYou: false, permitted: false })]);
   });
 
   it('refuses a group with an expired certificate or without two officers', async () => {
@@ -112,6 +116,12 @@ describe('an inspection that finds a problem and becomes a penalty (R4, 行政�
     expect(byOfficer.error.code).toBe('FORBIDDEN');
     const page = (await s.li.get(`/api/cases/${inspectionId}`)).json();
     expect(page.nextSteps).toEqual(expect.arrayContaining([expect.objectContaining({ id: 'approve_outcome', permitted: false })]));
+    // Each role is told which steps are its own (issue 8): the officer's are the officers', the leader's the approval.
+    const roles = async (session: Session) =>
+      Object.fromEntries(((await session.get(`/api/cases/${inspectionId}`)).json().nextSteps as { id: string; doneBy: string; forYou: boolean; permitted: boolean }[]).map((n) => [n.id, [n.doneBy, n.forYou, n.permitted]]));
+    expect(await roles(s.li)).toEqual({ return_outcome: ['leader', false, false], approve_outcome: ['leader', false, false] });
+    expect(await roles(s.leader)).toEqual({ return_outcome: ['leader', true, true], approve_outcome: ['leader', true, true] });
+    for (const viewer of [s.reviewer, s.supervisorA]) expect(Object.values(await roles(viewer)).every(([, forYou, permitted]) => !forYou && !permitted)).toBe(true);
     await step(s.leader, inspectionId, { step: 'approve_outcome', data: { comment: '同意' } });
     const wrongItem = await step(s.li, inspectionId, { step: 'refer_penalty', data: { powerItemId: world.items.licensing.id, title: 'x' } }, 422);
     expect(wrongItem.error.code).toBe('POWER_ITEM_CATEGORY_MISMATCH');

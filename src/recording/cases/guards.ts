@@ -1,5 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { WorkingDayCalendar } from '../../calendar/working-days.js';
+import { certificateValidOn } from '../../organisation/people/certificate.js';
 import { people } from '../../organisation/tables.js';
 import { chinaDate } from '../../platform/clock.js';
 import type { Tx } from '../../platform/db/database.js';
@@ -50,7 +51,7 @@ const GUARDS: Record<GuardName, Guard> = {
           .from(people)
           .where(and(inArray(people.id, ids), eq(people.agencyId, input.kase.agencyId)))
       : [];
-    const valid = rows.filter((r) => r.status === 'active' && r.issued && r.expires && r.issued <= today && today <= r.expires).map((r) => r.id);
+    const valid = rows.filter((r) => certificateValidOn({ status: r.status, issuedOn: r.issued, expiresOn: r.expires }, today)).map((r) => r.id);
     const invalid = ids.filter((id) => !valid.includes(id));
     const leaders = officers.filter((o) => o.role === 'leader');
     if (valid.length < 2 || invalid.length || leaders.length !== 1)

@@ -89,6 +89,8 @@ export const nextStepOut = z.object({
   documents: z.array(z.object({ docType: z.string(), zh: z.string(), needsSignature: z.boolean(), conditional: z.boolean() })),
   av: z.boolean().describe('audio/video recording required at this step (R3)'),
   permitted: z.boolean().describe('whether you may complete it (role, and not an approval of your own proposal)'),
+  doneBy: z.enum(['officers', 'leader']).describe('who does it: the case officers (case.work) or the agency leader (case.approve)'),
+  forYou: z.boolean().describe('whether your role does it in this agency; permitted may still be false (an approval of your own proposal)'),
   blocked: z
     .object({ code: z.string(), details: freeForm('the details of the refusal the step would meet, as in an error body').nullable() })
     .nullable()

@@ -31,10 +31,13 @@ const BODY_SIZE = 28;
 
 const run = (text: string, options: { bold?: boolean; size?: number; font?: typeof BODY_FONT } = {}) => new TextRun({ text, ...options });
 
-const para = (children: ParagraphChild[], options: Partial<ConstructorParameters<typeof Paragraph>[0] & object> = {}) =>
+const paragraph = (children: ParagraphChild[], options: Partial<ConstructorParameters<typeof Paragraph>[0] & object> = {}) =>
   new Paragraph({ children, spacing: { before: 40, after: 40, line: 400 }, ...options });
 
-function blockParagraphs(b: Block): (Paragraph | Table)[] {
+/** `keep` (the last block): Word keeps these lines together and on the page of what follows. */
+function blockParagraphs(b: Block, keep = false): (Paragraph | Table)[] {
+  const extra = keep ? { keepNext: true, keepLines: true } : {};
+  const para = (children: ParagraphChild[], options: Parameters<typeof paragraph>[1] = {}) => paragraph(children, { ...options, ...extra });
   switch (b.kind) {
     case 'heading':
       return [para([run(b.text, { bold: true })], { spacing: { before: 160, after: 40, line: 400 } })];
@@ -63,7 +66,12 @@ function blockParagraphs(b: Block): (Paragraph | Table)[] {
   }
 }
 
+/**
+ * The officers line, the party's signature and the seal: each line kept with the next, so Word
+ * moves them to a new page together (and, with the last block's keepNext, that block too).
+ */
 function closing(model: DocumentModel): Paragraph[] {
+  const para = (children: ParagraphChild[], options: Parameters<typeof paragraph>[1] = {}) => paragraph(children, { keepNext: true, keepLines: true, ...options });
   const out: Paragraph[] = [];
   if (model.officersLine) out.push(para([run('执法人员：', { bold: true }), run(model.officersLine)], { spacing: { before: 240, after: 40, line: 400 } }));
   const sig = model.partySignature;
@@ -85,7 +93,7 @@ function closing(model: DocumentModel): Paragraph[] {
   out.push(
     para([run(model.seal.agencyName)], { alignment: AlignmentType.RIGHT, spacing: { before: 560, after: 0, line: 400 } }),
     para([run(model.seal.date)], { alignment: AlignmentType.RIGHT }),
-    para([run('（印章）', { size: 18 })], { alignment: AlignmentType.RIGHT }),
+    para([run('（印章）', { size: 18 })], { alignment: AlignmentType.RIGHT, keepNext: false }),
   );
   return out;
 }
@@ -115,11 +123,11 @@ export async function drawDocx(model: DocumentModel): Promise<Buffer> {
           }),
         },
         children: [
-          para([run(model.agencyName, { bold: true, size: 36, font: TITLE_FONT })], { alignment: AlignmentType.CENTER }),
-          para([run(model.title, { bold: true, size: 44, font: TITLE_FONT })], { alignment: AlignmentType.CENTER, spacing: { before: 80, after: 120, line: 400 } }),
-          ...(model.number ? [para([run(model.number)], { alignment: AlignmentType.RIGHT })] : []),
+          paragraph([run(model.agencyName, { bold: true, size: 36, font: TITLE_FONT })], { alignment: AlignmentType.CENTER }),
+          paragraph([run(model.title, { bold: true, size: 44, font: TITLE_FONT })], { alignment: AlignmentType.CENTER, spacing: { before: 80, after: 120, line: 400 } }),
+          ...(model.number ? [paragraph([run(model.number)], { alignment: AlignmentType.RIGHT })] : []),
           new Paragraph({ border: { bottom: { style: BorderStyle.SINGLE, size: 12, color: 'C00000', space: 1 } }, children: [] }),
-          ...model.blocks.flatMap(blockParagraphs),
+          ...model.blocks.flatMap((b, i) => blockParagraphs(b, i === model.blocks.length - 1)),
           ...closing(model),
         ],
       },

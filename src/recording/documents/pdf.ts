@@ -64,6 +64,33 @@ function blockContent(b: Block): Content {
   }
 }
 
+const LAST_BLOCK_ID = 'last-block';
+const SEAL_ID = 'seal';
+
+interface NodeInfo {
+  id?: string;
+  pageNumbers: number[];
+}
+interface NodeQueries {
+  getFollowingNodesOnPage(): NodeInfo[];
+  getNodesOnNextPage(): NodeInfo[];
+  getPreviousNodesOnPage(): NodeInfo[];
+}
+
+/**
+ * The signatures and the seal (one unbreakable stack) never stand alone on a page: when they fall
+ * onto a page the last body block does not reach, that block moves there with them, as a printed
+ * 文书 keeps its last paragraph above the seal. Not when the block already heads its page or spans
+ * more than two pages (moving it would not help). pdfmake lays the document out again after each
+ * break it is told to insert.
+ */
+function keepLastBlockWithSeal(node: NodeInfo, nodes: NodeQueries): boolean {
+  if (node.id !== LAST_BLOCK_ID || node.pageNumbers.length > 2) return false;
+  const sameEndPage = node.pageNumbers.length === 1 ? nodes.getFollowingNodesOnPage() : nodes.getNodesOnNextPage();
+  if (sameEndPage.some((n) => n.id === SEAL_ID)) return false;
+  return nodes.getPreviousNodesOnPage().length > 0;
+}
+
 function definition(model: DocumentModel): Record<string, unknown> {
   const images: Record<string, string> = {};
   const closing: Content[] = [];
@@ -81,13 +108,15 @@ function definition(model: DocumentModel): Record<string, unknown> {
   }
   closing.push({
     stack: [
-      { text: model.seal.agencyName, alignment: 'right' },
+      { text: model.seal.agencyName, alignment: 'right', id: SEAL_ID },
       { text: model.seal.date, alignment: 'right' },
       { text: '（印章）', alignment: 'right', color: '#888888', fontSize: 9 },
     ],
     margin: [0, 28, 0, 0],
-    unbreakable: true,
   });
+  const body = model.blocks.map(blockContent);
+  const last = body.pop();
+  if (last && typeof last === 'object' && !Array.isArray(last)) last.id = LAST_BLOCK_ID;
   return {
     pageSize: 'A4',
     pageMargins: [mm(28), mm(30), mm(26), mm(25)],
@@ -99,9 +128,11 @@ function definition(model: DocumentModel): Record<string, unknown> {
       { text: model.title, alignment: 'center', fontSize: 22, bold: true, characterSpacing: 2, margin: [0, 0, 0, 6] },
       ...(model.number ? [{ text: model.number, alignment: 'right', margin: [0, 0, 0, 4] }] : []),
       { canvas: [{ type: 'line', x1: 0, y1: 0, x2: mm(156), y2: 0, lineWidth: 1, lineColor: '#c00000' }], margin: [0, 0, 0, 8] },
-      ...model.blocks.map(blockContent),
-      ...closing,
+      ...body,
+      ...(last ? [last] : []),
+      { stack: closing, unbreakable: true },
     ],
+    pageBreakBefore: keepLastBlockWithSeal,
     footer: (page: number, pages: number) => ({ text: `第 ${page} 页 共 ${pages} 页`, alignment: 'center', fontSize: 9, margin: [0, 10, 0, 0] }),
   };
 }

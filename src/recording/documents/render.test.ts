@@ -150,6 +150,38 @@ describe('renderPdf', () => {
     for (const c of '被询问人拒绝签名理由不愿签字') expect(chars, c).toContain(c);
   });
 
+  it('keeps the signature and seal block on the page of the last paragraph, however the body falls', async () => {
+    expect(hasPdftotext, 'pdftotext is needed: apt-get install -y poppler-utils').toBe(true);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'doc-'));
+    let crossed = 0;
+    // The inspection content grows a line at a time (about 36 characters) until the body fills page 1.
+    for (let n = 100; n <= 400; n += 12) {
+      const file = path.join(dir, `${n}.pdf`);
+      fs.writeFileSync(file, await renderPdf(input({ docType: 'inspection_notice', number: '楚工信检通〔2026〕1号', fields: { ...SAMPLE_FIELDS.inspection_notice, content: '检'.repeat(n) }, signature: null })));
+      const pages = execFileSync('pdftotext', ['-layout', file, '-']).toString('utf8').split('\f').map((page) => page.replace(/\s+/g, ''));
+      const pageOf = (s: string) => pages.findIndex((page) => page.includes(s));
+      const last = pageOf('有权拒绝检查。');
+      expect(last, `content of ${n}`).toBeGreaterThanOrEqual(0);
+      expect(pageOf('执法人员：张三'), `content of ${n}`).toBe(last);
+      expect(pageOf('（印章）'), `content of ${n}`).toBe(last);
+      if (last > 0) crossed++;
+    }
+    // The sweep did reach page 2 (else it would prove nothing).
+    expect(crossed).toBeGreaterThan(3);
+  }, 60_000);
+
+  it('prints the planned inspection time the officer entered, not the time the notice was issued', async () => {
+    expect(hasPdftotext, 'pdftotext is needed: apt-get install -y poppler-utils').toBe(true);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'doc-')), 'n.pdf');
+    // Issued 2026-11-21 11:17 China time; planned for 2026-11-25 09:00.
+    const issuedAt = new Date('2026-11-21T03:17:00Z');
+    fs.writeFileSync(file, await renderPdf(input({ docType: 'inspection_notice', number: '楚工信检通〔2026〕1号', fields: SAMPLE_FIELDS.inspection_notice, issuedAt })));
+    const text = execFileSync('pdftotext', [file, '-']).toString('utf8').replace(/\s+/g, '');
+    expect(text).toContain('本机关定于2026年11月25日9时00分对你（单位）进行行政检查');
+    expect(text).not.toContain('11时17分');
+    expect(text).toContain('2026年11月21日');
+  });
+
   it('renders every document type of the library in both formats', async () => {
     for (const id of DOC_TYPE_IDS) {
       const def = DOC_TYPES[id as keyof typeof DOC_TYPES];

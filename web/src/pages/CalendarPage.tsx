@@ -27,6 +27,7 @@ function DayKindTag({ kind }: { kind: CalendarDay['kind'] }) {
 interface YearValues {
   year: number;
   notice: string;
+  noticeTitle: string;
   days: { date: Dayjs; kind: CalendarDay['kind']; name: string }[];
 }
 
@@ -37,11 +38,14 @@ function AddYearDialog({ suggestedYear, onClose }: { suggestedYear: number; onCl
   const client = useQueryClient();
   const year = Form.useWatch('year', form) ?? suggestedYear;
   const save = useMutation({
-    mutationFn: (v: YearValues) => api.post<CalendarYear>('/api/calendar/years', { year: v.year, notice: v.notice, days: v.days.map((d) => ({ ...d, date: toIsoDate(d.date) })) }),
+    mutationFn: (v: YearValues) => api.post<CalendarYear>('/api/calendar/years', { year: v.year, notice: v.notice, noticeTitle: v.noticeTitle, days: v.days.map((d) => ({ ...d, date: toIsoDate(d.date) })) }),
     onSuccess: () => {
       toast.success(ui.common.saved);
       void client.invalidateQueries({ queryKey: ['calendar'] });
       void client.invalidateQueries({ queryKey: ['dashboard'] });
+      // Deadlines on case pages and lists count working days: they change with the calendar.
+      void client.invalidateQueries({ queryKey: ['case'] });
+      void client.invalidateQueries({ queryKey: ['cases'] });
       onClose();
     },
     onError: (error) => failure(error, form),
@@ -57,10 +61,13 @@ function AddYearDialog({ suggestedYear, onClose }: { suggestedYear: number; onCl
           </Col>
           <Col span={16}>
             <Form.Item name="notice" label={c.notice} rules={[rules.required(c.notice), rules.max(100)]}>
-              <Input placeholder={c.noticePlaceholder} />
+              <Input placeholder={c.noticePlaceholder} data-testid="calendar-notice" />
             </Form.Item>
           </Col>
         </Row>
+        <Form.Item name="noticeTitle" label={c.noticeTitle} rules={[rules.required(c.noticeTitle), rules.max(200)]}>
+          <Input placeholder={c.noticeTitlePlaceholder(year)} data-testid="calendar-notice-title" />
+        </Form.Item>
         <Typography.Text strong>{c.days}</Typography.Text>
         <Form.List name="days" rules={[{ validator: async (_r, days: unknown[]) => (days?.length ? undefined : Promise.reject(new Error(c.addDay))) }]}>
           {(fields, { add, remove }, { errors }) => (
@@ -107,6 +114,9 @@ function SetDayDialog({ year, onClose }: { year: number; onClose: () => void }) 
     onSuccess: () => {
       toast.success(ui.common.saved);
       void client.invalidateQueries({ queryKey: ['calendar'] });
+      void client.invalidateQueries({ queryKey: ['dashboard'] });
+      void client.invalidateQueries({ queryKey: ['case'] });
+      void client.invalidateQueries({ queryKey: ['cases'] });
       onClose();
     },
     onError: (error) => failure(error, form),
@@ -168,8 +178,18 @@ export default function CalendarPage() {
               rowClassName={(r) => (r.year === selected ? 'ant-table-row-selected' : '')}
               columns={[
                 { title: c.year, dataIndex: 'year' },
-                { title: c.source, dataIndex: 'source', render: (s: CalendarYear['source']) => ui.labels.calendarSource[s] },
-                { title: c.notice, dataIndex: 'notice', render: (n: string | null) => n ?? '—' },
+                {
+                  title: c.source,
+                  key: 'source',
+                  render: (_: unknown, r: CalendarYear) => (
+                    <Space orientation="vertical" size={0}>
+                      <Typography.Text>{r.noticeTitle ?? c.noticeUnknown}</Typography.Text>
+                      <Typography.Text type="secondary">
+                        {r.notice ?? '—'} · {ui.labels.calendarSource[r.source]}
+                      </Typography.Text>
+                    </Space>
+                  ),
+                },
                 { title: c.holidays, dataIndex: 'holidays', align: 'right' },
                 { title: c.workdays, dataIndex: 'workdays', align: 'right' },
                 { title: c.loadedAt, dataIndex: 'loadedAt', render: formatDateTime, responsive: ['xxl'] },

@@ -22,17 +22,24 @@ import { PageLoading } from '../components/PageLoading.tsx';
 
 const c = ui.cases;
 
+/**
+ * The next steps the user's role does, each with its 办理 button; the others only as one line per
+ * role that does them ("由机关负责人办理：…"), so nobody is offered what they may not do.
+ */
 function NextSteps({ kase, onHandle }: { kase: CaseDetail; onHandle: (step: NextStep) => void }) {
   if (!kase.nextSteps.length) return <Typography.Text type="secondary">{c.noNextSteps}</Typography.Text>;
+  const mine = kase.nextSteps.filter((s) => s.forYou);
+  const others = (['officers', 'leader'] as const)
+    .map((doneBy) => ({ doneBy, steps: kase.nextSteps.filter((s) => !s.forYou && s.doneBy === doneBy) }))
+    .filter((g) => g.steps.length);
   return (
     <Flex vertical data-testid="next-steps">
-      {kase.nextSteps.map((s, i) => (
+      {mine.map((s, i) => (
         <Flex key={s.id} justify="space-between" align="center" gap={12} style={{ padding: '8px 0', borderTop: i ? '1px solid #f0f0f0' : undefined }} data-testid={`next-step-${s.id}`}>
           <Space orientation="vertical" size={2}>
             <Space size={4} wrap>
               <Typography.Text strong>{s.zh}</Typography.Text>
               {s.av && <Tag color="red">{c.avRequired}</Tag>}
-              {!s.permitted && <Tag>{c.notPermitted}</Tag>}
             </Space>
             {s.documents.length > 0 && (
               <Typography.Text type="secondary">
@@ -49,6 +56,11 @@ function NextSteps({ kase, onHandle }: { kase: CaseDetail; onHandle: (step: Next
             {c.handle}
           </Button>
         </Flex>
+      ))}
+      {others.map((g, i) => (
+        <Typography.Text key={g.doneBy} type="secondary" style={{ padding: '8px 0', borderTop: mine.length || i ? '1px solid #f0f0f0' : undefined }} data-testid={`next-steps-${g.doneBy}`}>
+          {c.doneBy[g.doneBy]}：{g.steps.map((s) => s.zh).join('、')}
+        </Typography.Text>
       ))}
     </Flex>
   );

@@ -11,6 +11,7 @@ import { useProcedures } from '../components/case/queries.ts';
 import type { CaseStatus, CaseSummary } from '../components/case/types.ts';
 import { formatDateTime } from '../components/dates.ts';
 import { PageHeader } from '../components/PageHeader.tsx';
+import { useCan } from '../session.tsx';
 import type { Page } from '../types.ts';
 
 const c = ui.cases;
@@ -27,6 +28,7 @@ export default function CasesPage() {
   const [filters, setFilters] = useState<Filters>({ status: 'open' });
   const [page, setPage] = useState(1);
   const procedures = useProcedures();
+  const canWork = useCan('workCases');
   const { data, isFetching, error } = useQuery({
     queryKey: ['cases', filters, page],
     queryFn: () =>
@@ -42,11 +44,14 @@ export default function CasesPage() {
       <PageHeader
         title={c.title}
         extra={
-          <Link to="/cases/new">
-            <Button type="primary" icon={<PlusOutlined />} data-testid="case-create">
-              {c.create}
-            </Button>
-          </Link>
+          // Only those who work cases register them (the API refuses the others anyway).
+          canWork && (
+            <Link to="/cases/new">
+              <Button type="primary" icon={<PlusOutlined />} data-testid="case-create">
+                {c.create}
+              </Button>
+            </Link>
+          )
         }
       />
       <Card>

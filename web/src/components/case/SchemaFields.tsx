@@ -18,6 +18,12 @@ type Kind = 'text' | 'textarea' | 'enum' | 'boolean' | 'confirm' | 'date' | 'dat
 
 const DATETIME_FORMAT = 'YYYY-MM-DDTHH:mm';
 
+/**
+ * Times the officer plans ahead (the inspection of 检查通知书, the hearing of 听证通知): they start
+ * empty, never at "now", which printed the time the form was submitted as the planned time.
+ */
+const PLANNED_TIMES = new Set(['inspectionAt', 'hearingAt']);
+
 /** What kind of input a property gets. */
 export function kindOf(key: string, s: JsonSchema): Kind {
   if (s.anyOf?.length) {
@@ -36,7 +42,7 @@ export function kindOf(key: string, s: JsonSchema): Kind {
   return (s.maxLength ?? 0) > 300 ? 'textarea' : 'text';
 }
 
-/** The values a new form starts with: the schema's defaults, now for times, one row for required lists. */
+/** The values a new form starts with: the schema's defaults, now for past times, one row for required lists. */
 export function initialValues(s: JsonSchema, key = ''): unknown {
   const kind = kindOf(key, s);
   if (kind === 'object') {
@@ -49,7 +55,7 @@ export function initialValues(s: JsonSchema, key = ''): unknown {
   }
   if (s.default !== undefined) return kind === 'datetime' || kind === 'date' ? undefined : s.default;
   if (kind === 'boolean') return false;
-  if (kind === 'datetime') return dayjs().second(0);
+  if (kind === 'datetime') return PLANNED_TIMES.has(key) ? undefined : dayjs().second(0);
   if (kind === 'list' && (s.minItems ?? 0) >= 1) {
     // The case officers: a leader and a member, as the law's two-officer rule asks.
     if (key === 'officers') return [{ role: 'leader' }, { role: 'member' }];
@@ -107,11 +113,11 @@ function rulesFor(label: string, s: JsonSchema, kind: Kind, required: boolean): 
   return rules;
 }
 
-/** PersonSelect inside a box that carries the test id (Form.Item hands value/onChange through). */
+/** PersonSelect for a case officer, inside a box that carries the test id (Form.Item hands value/onChange through). */
 function PersonField({ agencyId, testId, value, onChange }: { agencyId: string; testId: string; value?: string; onChange?: (id: string) => void }) {
   return (
     <div data-testid={testId} style={{ minWidth: 240 }}>
-      <PersonSelect agencyId={agencyId} value={value} onChange={onChange} />
+      <PersonSelect agencyId={agencyId} value={value} onChange={onChange} officers />
     </div>
   );
 }

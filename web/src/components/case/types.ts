@@ -54,6 +54,10 @@ export interface NextStep {
   /** A/V recording required at this step (R3). */
   av: boolean;
   permitted: boolean;
+  /** Who does it: the case officers or the agency leader. */
+  doneBy: 'officers' | 'leader';
+  /** Your role does it here; `permitted` may still be false (an approval of your own proposal). */
+  forYou: boolean;
   blocked: { code: string; details: Record<string, unknown> | null } | null;
 }
 
