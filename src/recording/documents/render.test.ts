@@ -9,6 +9,7 @@ import { AppError } from '../../platform/errors.js';
 import { DOC_TYPE_IDS, DOC_TYPES } from './library.js';
 import { renderDocx, renderPdf, type RenderInput } from './render.js';
 import { SAMPLE_FIELDS } from './samples.js';
+import { unzip } from '../../../test/binary-text.js';
 
 const input = (over: Partial<RenderInput> = {}): RenderInput => ({
   docType: 'penalty_decision',
@@ -24,27 +25,6 @@ const input = (over: Partial<RenderInput> = {}): RenderInput => ({
   issuedAt: new Date('2026-11-21T17:00:00Z'),
   ...over,
 });
-
-/** The entries of a zip file (stored or deflated), read from its central directory. */
-function unzip(zip: Buffer): Map<string, Buffer> {
-  const entries = new Map<string, Buffer>();
-  const eocd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  expect(eocd).toBeGreaterThan(0);
-  let at = zip.readUInt32LE(eocd + 16);
-  for (let i = 0; i < zip.readUInt16LE(eocd + 10); i++) {
-    const method = zip.readUInt16LE(at + 10);
-    const size = zip.readUInt32LE(at + 20);
-    const nameLength = zip.readUInt16LE(at + 28);
-    const skip = nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
-    const name = zip.toString('utf8', at + 46, at + 46 + nameLength);
-    const local = zip.readUInt32LE(at + 42);
-    const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-    const data = zip.subarray(start, start + size);
-    entries.set(name, method === 8 ? zlib.inflateRawSync(data) : data);
-    at += 46 + skip;
-  }
-  return entries;
-}
 
 /** The decompressed contents of a PDF's streams (pdfkit writes a direct /Length in each). */
 function pdfStreams(pdf: Buffer): Buffer[] {
