@@ -21,6 +21,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { exited, freePort, log, machine, median, ms, ROOT, round, rssMiB, sleep, stop } from './common.js';
+import { MP4_HEAD } from '../src/recording/evidence/test-support.js';
 
 const SIZE_MIB = Number(process.env.BENCH_UPLOAD_MB || 1024);
 const RUNS = Number(process.env.BENCH_UPLOAD_RUNS || 3);
@@ -78,7 +79,7 @@ async function login(base: string, username: string, password: string): Promise<
 }
 
 const getJson = async <T>(base: string, session: Session, url: string): Promise<T> => {
-  const res = await fetch(`${base}${url}`, { headers: { cookie: session.cookie } });
+  const res = await fetch(`${base}${url}`, { headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken } });
   if (!res.ok) throw new Error(`GET ${url}: ${res.status} ${await res.text()}`);
   return (await res.json()) as T;
 };
@@ -209,25 +210,30 @@ async function timedCommand(command: string, args: string[]): Promise<{ ms: numb
   return { ms: ms(t0), stdout };
 }
 
-/** A file of `size` bytes that compresses to nothing: a random block, each copy stamped with its index. */
+/**
+ * A file of `size` bytes that compresses to nothing: a random block, each copy stamped with its
+ * index, behind an MP4 head, since the server refuses a "video" whose bytes are not one.
+ */
 function writeTestFile(file: string, size: number): void {
   const block = crypto.randomBytes(4 * MiB);
   const fd = fs.openSync(file, 'w');
   try {
     for (let offset = 0, i = 0; offset < size; offset += block.length, i++) {
       block.writeUInt32BE(i, 0);
+      if (i === 0) MP4_HEAD.copy(block, 0);
       fs.writeSync(fd, block, 0, Math.min(block.length, size - offset));
+      if (i === 0) crypto.randomFillSync(block, 0, MP4_HEAD.length);
     }
   } finally {
     fs.closeSync(fd);
   }
 }
 
-/** New leading bytes, so that each upload is new content (the store keeps one copy per SHA-256). */
+/** New bytes behind the head, so that each upload is new content (the store keeps one copy per SHA-256). */
 function restamp(file: string): void {
   const fd = fs.openSync(file, 'r+');
   try {
-    fs.writeSync(fd, crypto.randomBytes(32), 0, 32, 0);
+    fs.writeSync(fd, crypto.randomBytes(32), 0, 32, MP4_HEAD.length);
   } finally {
     fs.closeSync(fd);
   }
