@@ -95,6 +95,7 @@ export const fieldIssueMessages = {
   unrecognized_keys: { zh: '包含未知字段', en: 'Unknown field' },
   invalid_date: { zh: '日期无效（格式应为 YYYY-MM-DD）', en: 'Invalid date (expected YYYY-MM-DD)' },
   credit_code_check: { zh: '统一社会信用代码校验位错误（GB 32100-2015）', en: 'Invalid unified social credit code (GB 32100-2015 check character)' },
+  id_number_not_masked: { zh: '证件号码只能填写脱敏形式（如 532301********1234），不得填写完整号码', en: 'Enter the ID number only in masked form (e.g. 532301********1234), never in full' },
   id_number_check: { zh: '身份证号码校验位或出生日期错误（GB 11643-1999）', en: 'Invalid ID number (GB 11643-1999 check digit or birth date)' },
   region_code: { zh: '行政区划代码应为 6 位或 9 位数字（GB/T 2260）', en: 'Region code must be 6 or 9 digits (GB/T 2260)' },
   phone: { zh: '电话号码格式不正确', en: 'Invalid phone number' },

@@ -30,6 +30,19 @@ export const phone = () =>
  */
 export const safeString = () => z.string().refine(isStorableText, issue('forbidden_character'));
 
+/**
+ * An identity-document number as printed on a record about a person who is not a registered
+ * party (the interviewee of a 询问笔录): only its masked form, at most six characters before and
+ * four after a run of at least four asterisks (maskIdNumber's "532301********1234"), so a full
+ * number typed into the field is refused instead of printed (personal data, P-redaction).
+ */
+export const maskedIdNumber = () =>
+  z
+    .string()
+    .trim()
+    .max(30)
+    .refine((s) => /^[0-9A-Za-z]{0,6}\*{4,}[0-9A-Za-z]{0,4}$/.test(s), issue('id_number_not_masked'));
+
 export const text = (max = 200) => z.string().trim().min(1).max(max);
 export const optionalText = (max = 2000) => z.string().trim().max(max).nullish();
 

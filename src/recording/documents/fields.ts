@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { maskedIdNumber } from '../../platform/http/schemas.js';
 
 /*
  * The content an officer types into each uniform document (R2, R6). Everything else on the page —
@@ -106,7 +107,7 @@ export const questioningRecordFields = z
       .object({
         name: text(50),
         gender: z.enum(['male', 'female']).optional(),
-        idNumberMasked: optionalText(30),
+        idNumberMasked: maskedIdNumber().optional(),
         position: optionalText(200),
         phone: optionalText(30),
         address: optionalText(300),

@@ -57,6 +57,17 @@ describe('document library (R2, R6)', () => {
     expect(byField['fields']).toBe('unrecognized_keys');
   });
 
+  it('prints an interviewee’s ID number only in masked form', () => {
+    const record = (idNumberMasked: string) => ({ ...SAMPLE_FIELDS.questioning_record, interviewee: { ...SAMPLE_FIELDS.questioning_record.interviewee, idNumberMasked } });
+    for (const masked of ['532301********1234', '532301********123X', '*********', '5323****1234'])
+      expect((parseDocumentFields('questioning_record', record(masked)) as { interviewee: { idNumberMasked: string } }).interviewee.idNumberMasked).toBe(masked);
+    // A full GB 11643 number (the standard's own example), with spaces, or with one star only: refused, field named.
+    for (const full of ['11010519491231002X', '110105 19491231 002X', '11010519491231*02X', '532301-1949-1231-002X']) {
+      const error = failure(() => parseDocumentFields('questioning_record', record(full)));
+      expect(error.fields).toContainEqual(expect.objectContaining({ field: 'fields.interviewee.idNumberMasked', code: 'id_number_not_masked' }));
+    }
+  });
+
   it('requires a fine amount for an on-the-spot fine and a witness for service by leaving', () => {
     const spot = failure(() => parseDocumentFields('on_the_spot_penalty_decision', { ...SAMPLE_FIELDS.on_the_spot_penalty_decision, fineAmount: undefined }));
     expect(spot.fields).toEqual([expect.objectContaining({ field: 'fields.fineAmount', code: 'custom', message: '罚款须填写罚款数额' })]);

@@ -29,6 +29,7 @@
  */
 import type { z } from 'zod';
 import { AppError, fieldIssue, type FieldIssue } from '../../platform/errors.js';
+import { fieldIssueMessages, type FieldIssueCode } from '../../i18n/errors.js';
 import * as f from './fields.js';
 
 /** Which phase of R1 a document belongs to (for the case file catalogue and the UI). */
@@ -105,6 +106,9 @@ export function parseDocumentFields(docType: string, fields: unknown, prefix = '
     const missing = i.code === 'invalid_type' && i.message.includes('undefined');
     const code = missing ? 'required' : i.code === 'too_small' || i.code === 'too_big' || i.code === 'unrecognized_keys' || i.code === 'invalid_format' ? i.code : 'invalid_value';
     if (i.code !== 'custom') return fieldIssue(field, code);
+    // Shared refinements (platform/http/schemas.ts) name a field-issue code with its messages.
+    const named = (i as { params?: { code?: string } }).params?.code;
+    if (named && Object.hasOwn(fieldIssueMessages, named)) return fieldIssue(field, named as FieldIssueCode);
     // Refinements carry their own bilingual message, "中文 / English".
     const [zh, en = zh] = i.message.split(' / ');
     return { ...fieldIssue(field, 'custom'), message: zh!, messageEn: en };
