@@ -12,7 +12,7 @@ import { actorOf, type App, type AppDeps } from '../platform/http/context.js';
 import { archiveDue } from '../recording/archive/archive.js';
 import { caseClocks } from '../recording/cases/clocks.js';
 import { cases } from '../recording/tables.js';
-import { procedureOf } from '../recording/workflows/procedures.js';
+import { procedureOf } from '../recording/workflows/procedures/index.js';
 
 const warningOut = z.object({ code: z.string(), level: z.enum(['error', 'warning', 'info']), message: z.string(), messageEn: z.string() });
 

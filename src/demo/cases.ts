@@ -17,7 +17,7 @@ import { registerDevice } from '../recording/devices/register-device.js';
 import { docTypeOf } from '../recording/documents/library.js';
 import { addEvidenceFromFile } from '../recording/evidence/add-evidence.js';
 import { powerItems } from '../recording/tables.js';
-import { procedureOf } from '../recording/workflows/procedures.js';
+import { procedureOf } from '../recording/workflows/procedures/index.js';
 import { generateCreditCode } from '../organisation/check-digits.js';
 import { mulberry32 } from '../platform/random.js';
 import { demoDocumentFields, LEVY_AMOUNT, type DemoCase } from './case-documents.js';

@@ -8,7 +8,7 @@ import { withStep, type CaseFacts } from './cases/facts.js';
 import { partyIdentityHash } from './cases/open-case.js';
 import { accessRequests, caseEvents, caseFiles, caseOfficers, caseParties, cases, documents, evidence } from './tables.js';
 import type { CaseProblem } from './verify.js';
-import { isProcedure, procedureOf } from './workflows/procedures.js';
+import { isProcedure, procedureOf } from './workflows/procedures/index.js';
 import { CLOSED } from './workflows/types.js';
 import { DAY_MS, OPINION_GRANT_DAYS } from './archive/access-requests.js';
 

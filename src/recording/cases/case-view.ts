@@ -8,7 +8,7 @@ import type { AppError } from '../../platform/errors.js';
 import { docTypeOf } from '../documents/library.js';
 import { recordingPolicy } from '../policy.js';
 import { caseEvents, caseOfficers, caseParties, cases, documents, powerItems } from '../tables.js';
-import { procedureOf } from '../workflows/procedures.js';
+import { procedureOf } from '../workflows/procedures/index.js';
 import { avRequired } from './complete-step.js';
 import { checkGuards } from './guards.js';
 import type { CaseRow } from './load.js';

@@ -14,7 +14,7 @@ import { docTypeOf, parseDocumentFields } from '../documents/library.js';
 import { issueDocumentNumber } from '../documents/numbering.js';
 import { recordingPolicy } from '../policy.js';
 import { avRequiredSteps, caseOfficers, caseParties, cases, documents, evidence } from '../tables.js';
-import { procedureOf } from '../workflows/procedures.js';
+import { procedureOf } from '../workflows/procedures/index.js';
 import { CLOSED, type Procedure, type StepDef } from '../workflows/types.js';
 import { factsOf, stepFact, withStep } from './facts.js';
 import { openCase } from './open-case.js';

@@ -12,7 +12,7 @@ import { creditCode, idNumber } from '../../organisation/identity-schemas.js';
 import { appendCaseEvent, GENESIS_HASH, sha256Hex } from '../chain.js';
 import { recordingPolicy } from '../policy.js';
 import { caseParties, cases, documentCounters, powerItems } from '../tables.js';
-import { PROCEDURE_IDS, procedureOf } from '../workflows/procedures.js';
+import { PROCEDURE_IDS, procedureOf } from '../workflows/procedures/index.js';
 
 const party = z.discriminatedUnion('kind', [
   z

@@ -7,7 +7,7 @@ import { enforcementCategory, ENFORCEMENT_CATEGORIES } from '../../platform/http
 import { mayReadEvidence } from '../evidence/access.js';
 import { docTypeOf } from '../documents/library.js';
 import type { caseEvents, caseParties, documents, powerItems, Confidentiality } from '../tables.js';
-import { procedureOf } from '../workflows/procedures.js';
+import { procedureOf } from '../workflows/procedures/index.js';
 import type { Procedure } from '../workflows/types.js';
 import { caseClocks } from './clocks.js';
 import type { CaseRow } from './load.js';

@@ -10,7 +10,7 @@ import { recordingPolicy } from '../policy.js';
 import { avRequiredSteps, powerItems } from '../tables.js';
 import { DOC_TYPE_IDS } from '../documents/library.js';
 import { assertProcedures } from '../workflows/check.js';
-import { PROCEDURE_IDS, PROCEDURES, procedureOf } from '../workflows/procedures.js';
+import { PROCEDURE_IDS, PROCEDURES, procedureOf } from '../workflows/procedures/index.js';
 import { caseDetail, listCases } from './case-view.js';
 import { completeStep, stepBody } from './complete-step.js';
 import { loadCaseFor } from './load.js';

@@ -9,7 +9,7 @@ import { createTestApp, loginAs, type Session, type TestContext } from '../../..
 import { fakeIdNumber, PASSWORD } from '../../../test/factories.js';
 import { buildRecordingWorld, partyCompany, recordingSessions, type RecordingWorld } from '../../../test/recording-world.js';
 import { docTypeOf } from '../documents/library.js';
-import { PROCEDURES } from '../workflows/procedures.js';
+import { PROCEDURES } from '../workflows/procedures/index.js';
 import { CLOSED, type GuardName, type Procedure, type StepDef } from '../workflows/types.js';
 
 /*

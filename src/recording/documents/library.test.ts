@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../platform/errors.js';
-import { PROCEDURES } from '../workflows/procedures.js';
+import { PROCEDURES } from '../workflows/procedures/index.js';
 import { checkProcedure } from '../workflows/check.js';
 import { DEFAULT_PAYMENT, DEFAULT_REMEDIES } from './fields.js';
 import { chineseDate, chineseDateTime, rmbUppercase } from './format.js';

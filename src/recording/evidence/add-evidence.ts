@@ -15,7 +15,7 @@ import { DualDigest, type Digests } from '../../platform/storage/dual-digest.js'
 import { appendCaseEvent } from '../chain.js';
 import { loadCaseFor, type CaseRow } from '../cases/load.js';
 import { cases, deviceLoans, devices, evidence } from '../tables.js';
-import { isProcedure, procedureOf } from '../workflows/procedures.js';
+import { isProcedure, procedureOf } from '../workflows/procedures/index.js';
 import { contentTypeFor, sniffFile, sniffStream } from './file-kind.js';
 import { lateness } from './late.js';
 import { parseEvidenceMeta, type EvidenceMeta, type EvidenceMetaInput } from './metadata.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DOC_TYPE_IDS } from '../documents/library.js';
 import { checkProcedure } from './check.js';
-import { PROCEDURES, procedureOf } from './procedures.js';
+import { PROCEDURES, procedureOf } from './procedures/index.js';
 import type { Procedure } from './types.js';
 
 describe('transitions tables', () => {
