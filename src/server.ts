@@ -2,12 +2,12 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { seedCalendarFromPackage, WorkingDayCalendarService } from './calendar/service.js';
 import type { Config } from './config.js';
-import { modules } from './modules.js';
+import { authentication, modules } from './modules.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import { openDatabase, type Database } from './platform/db/database.js';
 import { migrate } from './platform/db/migrate.js';
 import { buildApp } from './platform/http/app.js';
-import type { AppDeps } from './platform/http/context.js';
+import type { AppDeps } from './deps.js';
 import { createBlobStore } from './platform/storage/create-store.js';
 
 /**
@@ -42,5 +42,5 @@ export async function createDeps(database: Database, config: Config, clock: Cloc
 }
 
 export async function createServer(deps: AppDeps, logger: boolean | object = false): Promise<FastifyInstance> {
-  return buildApp(deps, modules, { logger });
+  return buildApp(deps, modules, { authentication, logger });
 }

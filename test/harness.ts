@@ -6,11 +6,11 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { inject } from 'vitest';
 import { WorkingDayCalendarService } from '../src/calendar/service.js';
 import { loadConfig, type Config } from '../src/config.js';
-import { modules } from '../src/modules.js';
+import { authentication, modules } from '../src/modules.js';
 import { FixedClock } from '../src/platform/clock.js';
 import { openDatabase, type Database } from '../src/platform/db/database.js';
 import { buildApp } from '../src/platform/http/app.js';
-import type { AppDeps } from '../src/platform/http/context.js';
+import type { AppDeps } from '../src/deps.js';
 import { FsBlobStore } from '../src/platform/storage/fs-store.js';
 import { DEFAULT_APP_ROLE } from '../src/platform/db/roles.js';
 import { withDatabase } from './global-setup.js';
@@ -70,7 +70,7 @@ export async function createTestApp(options: { now?: string; config?: Partial<Co
   const calendar = new WorkingDayCalendarService(database.db);
   await calendar.reload();
   const deps: AppDeps = { database, clock, config, store: new FsBlobStore(path.join(dataDir, 'files')), calendar };
-  const app = await buildApp(deps, modules);
+  const app = await buildApp(deps, modules, { authentication });
   return {
     app,
     deps,

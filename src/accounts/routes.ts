@@ -1,16 +1,16 @@
-import { recordingPolicy } from '../recording/policy.js';
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { agencies, regions } from '../organisation/tables.js';
-import { organisationPolicy } from '../organisation/policy.js';
-import { calendarPolicy } from '../calendar/policy.js';
 import type { Db } from '../platform/db/database.js';
-import { actorOf, auditContext, transaction, type App, type AppDeps } from '../platform/http/context.js';
+import { actorOf, auditContext } from './request-context.js';
+import { transaction } from '../platform/db/transaction.js';
+import type { App } from '../platform/http/app.js';
+import type { AppDeps, AppModule } from '../deps.js';
 import { errorBody, idParams, pageQuery } from '../platform/http/schemas.js';
 import { actorForUser, revokeAllSessions, revokeSession, SESSION_COOKIE } from './authenticate.js';
+import { capabilitiesOf, type Capabilities } from './capabilities.js';
 import { auditPage, auditQuery, listAuditEvents } from './audit-log.js';
 import { lockedUsernames, login } from './login.js';
-import { tokenRoutes } from './token-routes.js';
 import { assertMayEditUser, assertMayGrant, createUser, mayEditUser, rolesGrantableSomewhere, updateUser } from './manage-users.js';
 import { accountsPolicy } from './policy.js';
 import { ROLES, hasRole, type Actor, type Role } from './roles.js';
@@ -58,29 +58,16 @@ async function agencyName(db: Db, id: string | null) {
   return row?.name ?? null;
 }
 
-function capabilities(actor: Actor): Record<string, boolean> {
-  return {
-    manageRegions: allowed(organisationPolicy, actor, 'region.manage'),
-    createAgencies: allowed(organisationPolicy, actor, 'agency.create'),
-    confirmAgencies: allowed(organisationPolicy, actor, 'agency.confirm'),
-    managePeople: allowed(organisationPolicy, actor, 'person.manage'),
-    manageUsers: allowed(accountsPolicy, actor, 'user.manage'),
-    readAudit: allowed(accountsPolicy, actor, 'audit.read'),
-    manageCalendar: allowed(calendarPolicy, actor, 'calendar.manage'),
-    importExport: allowed(organisationPolicy, actor, 'exchange.import'),
-    readCases: allowed(recordingPolicy, actor, 'case.read'),
-    workCases: allowed(recordingPolicy, actor, 'case.work'),
-    manageDevices: allowed(recordingPolicy, actor, 'device.manage'),
-    manageArchive: allowed(recordingPolicy, actor, 'archive.manage'),
-    manageAvList: allowed(recordingPolicy, actor, 'av_list.manage'),
-    requestAccess: allowed(recordingPolicy, actor, 'access.request'),
-    giveAccessOpinion: allowed(recordingPolicy, actor, 'access.opinion'),
-    decideAccess: allowed(recordingPolicy, actor, 'access.decide'),
-  };
-}
+/**
+ * Accounts: login/logout, the current user and what they may do (`capabilities`, assembled by the
+ * composition root from every module's policy), user management, audit log reading. API tokens: token-routes.ts.
+ */
+export const accountsRoutes =
+  (capabilities: Capabilities): AppModule =>
+  (app, deps) =>
+    accounts(app, deps, capabilities);
 
-/** Accounts: login/logout, the current user, API tokens, user management, audit log reading. */
-export async function accountsRoutes(app: App, deps: AppDeps) {
+async function accounts(app: App, deps: AppDeps, capabilities: Capabilities) {
   const { db } = deps.database;
 
   const presentUser = (u: typeof users.$inferSelect, name: string | null, editable: boolean, locked: Set<string>) => ({
@@ -108,7 +95,7 @@ export async function accountsRoutes(app: App, deps: AppDeps) {
       scopeRegionCode: actor.scopeRegionCode,
     },
     csrfToken,
-    can: capabilities(actor),
+    can: capabilitiesOf(capabilities, actor),
     grantableRoles: rolesGrantableSomewhere(actor),
   });
 
@@ -144,7 +131,7 @@ export async function accountsRoutes(app: App, deps: AppDeps) {
     async (request, reply) => {
       const token = request.cookies[SESSION_COOKIE];
       if (token) {
-        await transaction(deps, async (tx) => {
+        await transaction(deps.database, async (tx) => {
           await revokeSession(tx, token, deps.clock.now());
           await recordAudit(tx, auditContext(request, deps), { action: 'auth.logout', subjectType: 'user', subjectId: actorOf(request).userId });
         });
@@ -159,7 +146,7 @@ export async function accountsRoutes(app: App, deps: AppDeps) {
     { schema: { tags: ['accounts'], summary: '退出所有登录 End every session of one’s own (API tokens stay; revoke them one by one)', response: { 204: z.undefined() } } },
     async (request, reply) => {
       const actor = actorOf(request);
-      await transaction(deps, async (tx) => {
+      await transaction(deps.database, async (tx) => {
         const ended = await revokeAllSessions(tx, actor.userId, deps.clock.now());
         await recordAudit(tx, auditContext(request, deps), { action: 'auth.logout_all', subjectType: 'user', subjectId: actor.userId, agencyId: actor.agencyId, detail: { sessions: ended } });
       });
@@ -167,8 +154,6 @@ export async function accountsRoutes(app: App, deps: AppDeps) {
       return reply.status(204).send();
     },
   );
-
-  await tokenRoutes(app, deps);
 
   app.get(
     '/api/auth/me',
@@ -233,7 +218,7 @@ export async function accountsRoutes(app: App, deps: AppDeps) {
       const agency = body.agencyId ? await loadAgencyRef(db, body.agencyId) : null;
       authorize(accountsPolicy, actor, 'user.manage', agency ?? undefined);
       assertMayGrant(actor, agency, body.roles, body.scopeRegionCode);
-      const user = await transaction(deps, (tx) => createUser(tx, auditContext(request, deps), body));
+      const user = await transaction(deps.database, (tx) => createUser(tx, auditContext(request, deps), body));
       return reply.status(201).send(presentUser(user, await agencyName(db, user.agencyId), mayEditUser(actor, agency, body.roles), new Set()));
     },
   );
@@ -257,7 +242,7 @@ export async function accountsRoutes(app: App, deps: AppDeps) {
     },
     async (request) => {
       const actor = actorOf(request);
-      const { user, agency } = await transaction(deps, async (tx) => {
+      const { user, agency } = await transaction(deps.database, async (tx) => {
         const agency = await assertMayEditUser(tx, actor, request.params.id, request.body.roles);
         return { user: await updateUser(tx, auditContext(request, deps), request.params.id, request.body), agency };
       });

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { recordAudit } from '../audit/record.js';
 import { AppError } from '../platform/errors.js';
-import { actorOf, auditContext, transaction, type App, type AppDeps } from '../platform/http/context.js';
+import { actorOf, auditContext } from './request-context.js';
+import { transaction } from '../platform/db/transaction.js';
+import type { App } from '../platform/http/app.js';
+import type { AppDeps } from '../deps.js';
 import { errorBody } from '../platform/http/schemas.js';
 import { createApiToken, listApiTokens, revokeApiToken } from './authenticate.js';
 
@@ -60,7 +63,7 @@ export async function tokenRoutes(app: App, deps: AppDeps) {
       const now = deps.clock.now();
       const days = request.body.expiresInDays ?? deps.config.apiTokenDefaultDays;
       const expiresAt = new Date(now.getTime() + days * 86_400_000);
-      const created = await transaction(deps, async (tx) => {
+      const created = await transaction(deps.database, async (tx) => {
         const t = await createApiToken(tx, actor.userId, request.body.name, now, expiresAt);
         await recordAudit(tx, auditContext(request, deps), {
           action: 'auth.token_created',
@@ -88,7 +91,7 @@ export async function tokenRoutes(app: App, deps: AppDeps) {
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      await transaction(deps, async (tx) => {
+      await transaction(deps.database, async (tx) => {
         if (!(await revokeApiToken(tx, actor.userId, request.params.id, deps.clock.now()))) throw new AppError('NOT_FOUND');
         await recordAudit(tx, auditContext(request, deps), { action: 'auth.token_revoked', subjectType: 'api_token', subjectId: request.params.id, agencyId: actor.agencyId });
       });

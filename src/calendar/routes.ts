@@ -3,7 +3,10 @@ import { z } from 'zod';
 import { authorize } from '../accounts/scope.js';
 import { recordAudit } from '../audit/record.js';
 import { AppError } from '../platform/errors.js';
-import { actorOf, auditContext, transaction, type App, type AppDeps } from '../platform/http/context.js';
+import { actorOf, auditContext } from '../accounts/request-context.js';
+import { transaction } from '../platform/db/transaction.js';
+import type { App } from '../platform/http/app.js';
+import type { AppDeps } from '../deps.js';
 import { errorBody, isoDate } from '../platform/http/schemas.js';
 import { calendarPolicy } from './policy.js';
 import { loadCalendarYear } from './service.js';
@@ -104,7 +107,7 @@ export async function calendarRoutes(app: App, deps: AppDeps) {
       }
       const [exists] = await db.select().from(calendarYears).where(eq(calendarYears.year, year));
       if (exists) throw new AppError('CONFLICT');
-      await transaction(deps, (tx) => loadCalendarYear(tx, auditContext(request, deps), year, days, 'manual', { number: notice, title: noticeTitle }));
+      await transaction(deps.database, (tx) => loadCalendarYear(tx, auditContext(request, deps), year, days, 'manual', { number: notice, title: noticeTitle }));
       await deps.calendar.reload();
       const holidays = days.filter((d) => d.kind === 'holiday').length;
       return reply.status(201).send({ year, source: 'manual' as const, notice, noticeTitle, loadedAt: deps.clock.now(), holidays, workdays: days.length - holidays });
@@ -127,7 +130,7 @@ export async function calendarRoutes(app: App, deps: AppDeps) {
       const { date } = request.params;
       const year = Number(date.slice(0, 4));
       if (!deps.calendar.current.isYearLoaded(year)) throw new AppError('CALENDAR_YEAR_NOT_LOADED', [], { year });
-      await transaction(deps, async (tx) => {
+      await transaction(deps.database, async (tx) => {
         await tx
           .insert(calendarDays)
           .values({ day: date, kind: request.body.kind, name: request.body.name, year })

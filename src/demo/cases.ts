@@ -7,15 +7,14 @@ import type { Actor } from '../accounts/roles.js';
 import { users } from '../accounts/tables.js';
 import type { AuditContext } from '../audit/record.js';
 import { agencies, people, type EnforcementCategory } from '../organisation/tables.js';
-import { chinaDate } from '../platform/clock.js';
-import type { AppDeps } from '../platform/http/context.js';
+import { chinaDate, type Clock } from '../platform/clock.js';
 import { compileCaseFile, transferCaseFile } from '../recording/archive/archive.js';
 import { completeStep } from '../recording/cases/complete-step.js';
 import { openCase, type OpenCaseInput } from '../recording/cases/open-case.js';
 import { lendDevice } from '../recording/devices/lend-device.js';
 import { registerDevice } from '../recording/devices/register-device.js';
 import { docTypeOf } from '../recording/documents/library.js';
-import { addEvidenceFromFile } from '../recording/evidence/add-evidence.js';
+import { addEvidenceFromFile, type EvidenceDeps } from '../recording/evidence/add-evidence.js';
 import { powerItems } from '../recording/tables.js';
 import { procedureOf } from '../recording/workflows/procedures/index.js';
 import { generateCreditCode } from '../organisation/check-digits.js';
@@ -222,7 +221,10 @@ const SCENARIOS: Scenario[] = [
 ];
 
 /** Loads the demo cases for every confirmed demo agency; returns how many cases were opened. */
-export async function seedDemoCases(deps: AppDeps): Promise<number> {
+/** What seeding the demo cases uses: the evidence store and calendar, and the clock. */
+export type DemoDeps = EvidenceDeps & { clock: Clock };
+
+export async function seedDemoCases(deps: DemoDeps): Promise<number> {
   const { db } = deps.database;
   const now = deps.clock.now();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sanxiang-demo-'));
@@ -257,7 +259,7 @@ export async function seedDemoCases(deps: AppDeps): Promise<number> {
 }
 
 /** The agency's demo officers, leader and administrator, power items and a body camera. */
-async function castOf(deps: AppDeps, agency: typeof agencies.$inferSelect, now: Date): Promise<AgencyCast | null> {
+async function castOf(deps: DemoDeps, agency: typeof agencies.$inferSelect, now: Date): Promise<AgencyCast | null> {
   const { db } = deps.database;
   const { id: agencyId, name, categories } = agency;
   const today = chinaDate(now);
@@ -310,7 +312,7 @@ async function castOf(deps: AppDeps, agency: typeof agencies.$inferSelect, now: 
 }
 
 async function runScenario(
-  deps: AppDeps,
+  deps: DemoDeps,
   cast: AgencyCast,
   sc: Scenario,
   demoCase: DemoCase,

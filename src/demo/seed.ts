@@ -8,7 +8,7 @@
  * first, outside it; being content-addressed, a leftover file is harmless). Every row that can say
  * so is marked `is_demo`.
  */
-import { seedDemoCases } from './cases.js';
+import { seedDemoCases, type DemoDeps } from './cases.js';
 import { Readable } from 'node:stream';
 import { count } from 'drizzle-orm';
 import { actorForUser } from '../accounts/authenticate.js';
@@ -29,7 +29,6 @@ import { addCounsel } from '../organisation/counsel/add-counsel.js';
 import { agencies } from '../organisation/tables.js';
 import { chinaDate } from '../platform/clock.js';
 import type { Db, Tx } from '../platform/db/database.js';
-import type { AppDeps } from '../platform/http/context.js';
 import type { BlobStore } from '../platform/storage/blob-store.js';
 import { storeContent, type StoredContent } from '../platform/storage/content-store.js';
 import { demoAgencies, demoCounsel, demoJusticeBureaus, demoRegions, type DemoAgency, type DemoBody, type DemoPerson } from './data.js';
@@ -73,7 +72,7 @@ export interface DemoSeedResult {
  * Loads the demo when the database has neither users nor agencies; returns the logins, or null
  * (and changes nothing) when the database is already in use.
  */
-export async function seedDemoIfEmpty(deps: AppDeps, options: { cases?: boolean } = {}): Promise<DemoSeedResult | null> {
+export async function seedDemoIfEmpty(deps: DemoDeps, options: { cases?: boolean } = {}): Promise<DemoSeedResult | null> {
   const { db } = deps.database;
   if (!(await isEmpty(db))) return null;
   // The slow parts stay outside the transaction: argon2 runs once for all logins, and the photos

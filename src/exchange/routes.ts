@@ -5,7 +5,10 @@ import { recordAudit } from '../audit/record.js';
 import { organisationPolicy } from '../organisation/policy.js';
 import { agencies } from '../organisation/tables.js';
 import { chinaDate } from '../platform/clock.js';
-import { actorOf, auditContext, transaction, type App, type AppDeps } from '../platform/http/context.js';
+import { actorOf, auditContext } from '../accounts/request-context.js';
+import { transaction } from '../platform/db/transaction.js';
+import type { App } from '../platform/http/app.js';
+import type { AppDeps } from '../deps.js';
 import { uploadedFilePart } from '../platform/http/multipart.js';
 import { binaryResponse, errorBody } from '../platform/http/schemas.js';
 import { agencyTemplate, exportAgencies, importAgencies, planAgencyImport } from './agencies.js';
@@ -77,7 +80,7 @@ export async function exchangeRoutes(app: App, deps: AppDeps) {
       const dryRun = request.query.dryRun;
       const plan = await planOfficerImport(db, file.data, { agencyId: agency.id, fileName: file.name, dryRun });
       if (dryRun) return dryRunSummary(plan);
-      return transaction(deps, (tx) => importOfficers(tx, auditContext(request, deps), plan));
+      return transaction(deps.database, (tx) => importOfficers(tx, auditContext(request, deps), plan));
     },
   );
 
@@ -101,7 +104,7 @@ export async function exchangeRoutes(app: App, deps: AppDeps) {
       const dryRun = request.query.dryRun;
       const plan = await planAgencyImport(db, file.data, { actor, fileName: file.name, dryRun });
       if (dryRun) return dryRunSummary(plan);
-      return transaction(deps, (tx) => importAgencies(tx, auditContext(request, deps), plan));
+      return transaction(deps.database, (tx) => importAgencies(tx, auditContext(request, deps), plan));
     },
   );
 
@@ -122,7 +125,7 @@ export async function exchangeRoutes(app: App, deps: AppDeps) {
       authorize(organisationPolicy, actor, 'exchange.import', agency);
       const exported = await exportOfficers(db, agency.id, deps.clock.now());
       // Personal data leaves the system: recorded like any other read of it.
-      await transaction(deps, (tx) =>
+      await transaction(deps.database, (tx) =>
         recordAudit(tx, auditContext(request, deps), {
           action: 'exchange.exported',
           subjectType: 'agency',
@@ -148,7 +151,7 @@ export async function exchangeRoutes(app: App, deps: AppDeps) {
       const actor = actorOf(request);
       authorize(organisationPolicy, actor, 'exchange.import');
       const exported = await exportAgencies(db, today(), deps.clock.now(), agencyScopeCondition(actor, agencies.id));
-      await transaction(deps, (tx) =>
+      await transaction(deps.database, (tx) =>
         recordAudit(tx, auditContext(request, deps), {
           action: 'exchange.exported',
           subjectType: 'agency',

@@ -4,7 +4,9 @@ import { z } from 'zod';
 import type { AuditContext } from '../audit/record.js';
 import { chinaDate } from '../platform/clock.js';
 import { AppError } from '../platform/errors.js';
-import { transaction, type App, type AppDeps } from '../platform/http/context.js';
+import { transaction } from '../platform/db/transaction.js';
+import type { App } from '../platform/http/app.js';
+import type { AppDeps } from '../deps.js';
 import { errorBody } from '../platform/http/schemas.js';
 import { clientAddressKey, hit, purgeExpired, retryAfter, ThrottledError } from '../platform/throttle.js';
 import { contentKey } from '../platform/storage/content-store.js';
@@ -114,7 +116,7 @@ export async function portalRoutes(app: App, deps: AppDeps) {
   };
 
   const check = (request: FastifyRequest, certificateNumber: string, channel: 'page' | 'api') =>
-    transaction(deps, (tx) => verifyCertificate(tx, publicAuditContext(request, deps), certificateNumber, today(), channel));
+    transaction(deps.database, (tx) => verifyCertificate(tx, publicAuditContext(request, deps), certificateNumber, today(), channel));
 
   /**
    * Anonymous certificate checks are counted per client address (each one is also an audit row);

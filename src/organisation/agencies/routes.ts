@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { agencyScopeCondition, authorize, loadAgencyRef, regionInScope } from '../../accounts/scope.js';
 import { chinaDate } from '../../platform/clock.js';
 import { AppError } from '../../platform/errors.js';
-import { actorOf, auditContext, transaction, type App, type AppDeps } from '../../platform/http/context.js';
+import { actorOf, auditContext } from '../../accounts/request-context.js';
+import { transaction } from '../../platform/db/transaction.js';
+import type { App } from '../../platform/http/app.js';
+import type { AppDeps } from '../../deps.js';
 import { errorBody, idParams, optionalText, pageQuery, regionCode } from '../../platform/http/schemas.js';
 import { organisationPolicy } from '../policy.js';
 import { agencies } from '../tables.js';
@@ -71,7 +74,7 @@ export async function agencyRoutes(app: App, deps: AppDeps) {
       const region = await findRegion(db, request.body.regionCode);
       if (!region) throw new AppError('VALIDATION_FAILED', [{ field: 'regionCode', code: 'not_found', message: '行政区划不存在', messageEn: 'No such region' }]);
       if (!regionInScope(actor, region.path)) throw new AppError('FORBIDDEN');
-      const agency = await transaction(deps, (tx) => createAgency(tx, auditContext(request, deps), request.body));
+      const agency = await transaction(deps.database, (tx) => createAgency(tx, auditContext(request, deps), request.body));
       return reply.status(201).send(await loadOne(agency.id));
     },
   );
@@ -89,7 +92,7 @@ export async function agencyRoutes(app: App, deps: AppDeps) {
     },
     async (request) => {
       authorize(organisationPolicy, actorOf(request), 'agency.update', await loadAgencyRef(db, request.params.id));
-      await transaction(deps, (tx) => updateAgency(tx, auditContext(request, deps), request.params.id, request.body));
+      await transaction(deps.database, (tx) => updateAgency(tx, auditContext(request, deps), request.params.id, request.body));
       return loadOne(request.params.id);
     },
   );
@@ -115,7 +118,7 @@ export async function agencyRoutes(app: App, deps: AppDeps) {
         authorize(organisationPolicy, actor, 'agency.confirm', target);
         // A justice bureau does not confirm itself.
         if (actor.agencyId === target.id) throw new AppError('FORBIDDEN');
-        await transaction(deps, (tx) =>
+        await transaction(deps.database, (tx) =>
           setAgencyConfirmation(tx, auditContext(request, deps), request.params.id, confirmed, request.body.note ?? null),
         );
         return loadOne(request.params.id);

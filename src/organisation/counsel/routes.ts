@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { allowed, authorize, loadAgencyRef } from '../../accounts/scope.js';
 import { recordAudit } from '../../audit/record.js';
-import { actorOf, auditContext, transaction, type App, type AppDeps } from '../../platform/http/context.js';
+import { actorOf, auditContext } from '../../accounts/request-context.js';
+import { transaction } from '../../platform/db/transaction.js';
+import type { App } from '../../platform/http/app.js';
+import type { AppDeps } from '../../deps.js';
 import { errorBody, idParams, optionalText, phone } from '../../platform/http/schemas.js';
 import { organisationPolicy } from '../policy.js';
 import type { counsel } from '../tables.js';
@@ -62,7 +65,7 @@ export async function counselRoutes(app: App, deps: AppDeps) {
       authorize(organisationPolicy, actor, 'person.read', agency);
       const rows = await listCounsel(db, agency.id);
       if (rows.length) {
-        await transaction(deps, (tx) =>
+        await transaction(deps.database, (tx) =>
           recordAudit(tx, auditContext(request, deps), {
             action: 'counsel.list',
             subjectType: 'agency',
@@ -90,7 +93,7 @@ export async function counselRoutes(app: App, deps: AppDeps) {
     async (request, reply) => {
       const agency = await loadAgencyRef(db, request.params.id);
       authorize(organisationPolicy, actorOf(request), 'person.manage', agency);
-      const row = await transaction(deps, (tx) => addCounsel(tx, auditContext(request, deps), agency.id, request.body));
+      const row = await transaction(deps.database, (tx) => addCounsel(tx, auditContext(request, deps), agency.id, request.body));
       return reply.status(201).send(present(row));
     },
   );

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { authorize, loadAgencyRef } from '../../accounts/scope.js';
 import { AppError } from '../../platform/errors.js';
-import { actorOf, auditContext, transaction, type App, type AppDeps } from '../../platform/http/context.js';
+import { actorOf, auditContext } from '../../accounts/request-context.js';
+import { transaction } from '../../platform/db/transaction.js';
+import type { App } from '../../platform/http/app.js';
+import type { AppDeps } from '../../deps.js';
 import { errorBody, idParams, optionalText } from '../../platform/http/schemas.js';
 import { organisationPolicy } from '../policy.js';
 import type { divisions } from '../tables.js';
@@ -61,7 +64,7 @@ export async function divisionRoutes(app: App, deps: AppDeps) {
     },
     async (request, reply) => {
       authorize(organisationPolicy, actorOf(request), 'division.manage', await loadAgencyRef(db, request.params.id));
-      const division = await transaction(deps, (tx) => createDivision(tx, auditContext(request, deps), request.params.id, request.body));
+      const division = await transaction(deps.database, (tx) => createDivision(tx, auditContext(request, deps), request.params.id, request.body));
       return reply.status(201).send(present(division));
     },
   );
@@ -81,7 +84,7 @@ export async function divisionRoutes(app: App, deps: AppDeps) {
       const existing = await findDivision(db, request.params.id);
       if (!existing) throw new AppError('NOT_FOUND');
       authorize(organisationPolicy, actorOf(request), 'division.manage', await loadAgencyRef(db, existing.agencyId));
-      return present(await transaction(deps, (tx) => updateDivision(tx, auditContext(request, deps), existing.id, request.body)));
+      return present(await transaction(deps.database, (tx) => updateDivision(tx, auditContext(request, deps), existing.id, request.body)));
     },
   );
 }

@@ -4,7 +4,10 @@ import { allowed, authorize, loadAgencyRef } from '../../accounts/scope.js';
 import { recordAudit } from '../../audit/record.js';
 import { chinaDate } from '../../platform/clock.js';
 import { AppError } from '../../platform/errors.js';
-import { actorOf, auditContext, transaction, type App, type AppDeps } from '../../platform/http/context.js';
+import { actorOf, auditContext } from '../../accounts/request-context.js';
+import { transaction } from '../../platform/db/transaction.js';
+import type { App } from '../../platform/http/app.js';
+import type { AppDeps } from '../../deps.js';
 import { errorBody, idParams, isoDate, optionalText } from '../../platform/http/schemas.js';
 import { organisationPolicy } from '../policy.js';
 import { assignHolder } from './assign-holder.js';
@@ -71,7 +74,7 @@ export async function groupRoutes(app: App, deps: AppDeps) {
 
   const auditNamesShown = async (request: FastifyRequest, agencyId: string, subject: { type: string; id: string }, personIds: string[]) => {
     if (personIds.length === 0) return;
-    await transaction(deps, (tx) =>
+    await transaction(deps.database, (tx) =>
       recordAudit(tx, auditContext(request, deps), {
         action: 'person.list',
         subjectType: subject.type,
@@ -115,7 +118,7 @@ export async function groupRoutes(app: App, deps: AppDeps) {
     },
     async (request, reply) => {
       authorize(organisationPolicy, actorOf(request), 'group.manage', await loadAgencyRef(db, request.params.id));
-      const position = await transaction(deps, (tx) => createPosition(tx, auditContext(request, deps), request.params.id, request.body));
+      const position = await transaction(deps.database, (tx) => createPosition(tx, auditContext(request, deps), request.params.id, request.body));
       const [row] = await listPositions(db, { id: position.id }, today());
       return reply.status(201).send(presentPosition(row!));
     },
@@ -156,7 +159,7 @@ export async function groupRoutes(app: App, deps: AppDeps) {
       const position = await findPosition(db, request.params.id);
       if (!position) throw new AppError('NOT_FOUND');
       authorize(organisationPolicy, actorOf(request), 'group.manage', await loadAgencyRef(db, position.agencyId));
-      await transaction(deps, (tx) => assignHolder(tx, auditContext(request, deps), position.id, request.body));
+      await transaction(deps.database, (tx) => assignHolder(tx, auditContext(request, deps), position.id, request.body));
       return reply.status(201).send({ items: (await holderHistory(db, position.id)).map(presentHolder) });
     },
   );
@@ -195,7 +198,7 @@ export async function groupRoutes(app: App, deps: AppDeps) {
       const actor = actorOf(request);
       const agency = await loadAgencyRef(db, request.params.id);
       authorize(organisationPolicy, actor, 'group.manage', agency);
-      const group = await transaction(deps, (tx) => createGroup(tx, auditContext(request, deps), agency.id, request.body));
+      const group = await transaction(deps.database, (tx) => createGroup(tx, auditContext(request, deps), agency.id, request.body));
       return reply.status(201).send(presentGroup((await resolveGroup(db, group.id, today()))!, true));
     },
   );
@@ -240,7 +243,7 @@ export async function groupRoutes(app: App, deps: AppDeps) {
       const existing = await findGroup(db, request.params.id);
       if (!existing) throw new AppError('NOT_FOUND');
       authorize(organisationPolicy, actorOf(request), 'group.manage', await loadAgencyRef(db, existing.agencyId));
-      await transaction(deps, (tx) => updateGroup(tx, auditContext(request, deps), existing.id, request.body));
+      await transaction(deps.database, (tx) => updateGroup(tx, auditContext(request, deps), existing.id, request.body));
       return presentGroup((await resolveGroup(db, existing.id, today()))!, true);
     },
   );

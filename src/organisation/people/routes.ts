@@ -6,7 +6,10 @@ import { recordAudit, type AuditEntry } from '../../audit/record.js';
 import { verifyPath } from '../../portal/presenters.js';
 import { chinaDate } from '../../platform/clock.js';
 import { AppError } from '../../platform/errors.js';
-import { actorOf, auditContext, transaction, type App, type AppDeps } from '../../platform/http/context.js';
+import { actorOf, auditContext } from '../../accounts/request-context.js';
+import { transaction } from '../../platform/db/transaction.js';
+import type { App } from '../../platform/http/app.js';
+import type { AppDeps } from '../../deps.js';
 import { uploadedFilePart } from '../../platform/http/multipart.js';
 import { binaryResponse, enforcementCategory, errorBody, idParams, isoDate, optionalText, pageQuery, phone } from '../../platform/http/schemas.js';
 import { idNumber } from '../identity-schemas.js';
@@ -121,7 +124,7 @@ export async function peopleRoutes(app: App, deps: AppDeps) {
   };
 
   /** Reads of personal data are audited in their own short transaction. */
-  const auditRead = (request: FastifyRequest, entry: AuditEntry) => transaction(deps, (tx) => recordAudit(tx, auditContext(request, deps), entry));
+  const auditRead = (request: FastifyRequest, entry: AuditEntry) => transaction(deps.database, (tx) => recordAudit(tx, auditContext(request, deps), entry));
 
   const present = async (request: FastifyRequest, personId: string) =>
     presentPerson((await findPersonRow(db, today(), personId))!, today(), actorOf(request));
@@ -185,7 +188,7 @@ export async function peopleRoutes(app: App, deps: AppDeps) {
     async (request, reply) => {
       const agency = await loadAgencyRef(db, request.params.id);
       authorize(organisationPolicy, actorOf(request), 'person.manage', agency);
-      const person = await transaction(deps, (tx) => createPerson(tx, auditContext(request, deps), agency.id, toPersonInput(request.body)));
+      const person = await transaction(deps.database, (tx) => createPerson(tx, auditContext(request, deps), agency.id, toPersonInput(request.body)));
       return reply.status(201).send(await present(request, person.id));
     },
   );
@@ -203,7 +206,7 @@ export async function peopleRoutes(app: App, deps: AppDeps) {
     },
     async (request) => {
       await authorizeOnPerson(request, request.params.id, 'person.manage');
-      await transaction(deps, (tx) => updatePerson(tx, auditContext(request, deps), request.params.id, toPersonInput(request.body)));
+      await transaction(deps.database, (tx) => updatePerson(tx, auditContext(request, deps), request.params.id, toPersonInput(request.body)));
       return present(request, request.params.id);
     },
   );
@@ -229,7 +232,7 @@ export async function peopleRoutes(app: App, deps: AppDeps) {
       // One byte over the limit reaches the store, which refuses it with PAYLOAD_TOO_LARGE.
       const part = await uploadedFilePart(request, 'photo', { limits: { fileSize: PHOTO_MAX_BYTES + 1 } });
       const photo = await storePhoto(deps.store, part.file);
-      await transaction(deps, (tx) => setPersonPhoto(tx, auditContext(request, deps), request.params.id, photo));
+      await transaction(deps.database, (tx) => setPersonPhoto(tx, auditContext(request, deps), request.params.id, photo));
       return present(request, request.params.id);
     },
   );
@@ -310,7 +313,7 @@ export async function peopleRoutes(app: App, deps: AppDeps) {
     },
     async (request, reply) => {
       await authorizeOnPerson(request, request.params.id, 'person.manage');
-      const training = await transaction(deps, (tx) => addTraining(tx, auditContext(request, deps), request.params.id, request.body, today()));
+      const training = await transaction(deps.database, (tx) => addTraining(tx, auditContext(request, deps), request.params.id, request.body, today()));
       return reply.status(201).send(presentTraining(training));
     },
   );

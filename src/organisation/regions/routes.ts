@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { organisationPolicy } from '../policy.js';
 import { authorize, regionInScope } from '../../accounts/scope.js';
 import { AppError } from '../../platform/errors.js';
-import { actorOf, auditContext, transaction, type App, type AppDeps } from '../../platform/http/context.js';
+import { actorOf, auditContext } from '../../accounts/request-context.js';
+import { transaction } from '../../platform/db/transaction.js';
+import type { App } from '../../platform/http/app.js';
+import type { AppDeps } from '../../deps.js';
 import { errorBody, regionCode, regionLevel } from '../../platform/http/schemas.js';
 import { createRegion, findRegion, listRegions, renameRegion } from './regions.js';
 
@@ -51,7 +54,7 @@ export async function regionRoutes(app: App, deps: AppDeps) {
       // A supervisor adds regions only below their own region.
       const scopePath = parent ? parent.path : `${request.body.code}/`;
       if (!regionInScope(actor, scopePath) || (!parent && !actor.roles.includes('system_admin'))) throw new AppError('FORBIDDEN');
-      const region = await transaction(deps, (tx) => createRegion(tx, auditContext(request, deps), request.body));
+      const region = await transaction(deps.database, (tx) => createRegion(tx, auditContext(request, deps), request.body));
       return reply.status(201).send(present(region));
     },
   );
@@ -73,7 +76,7 @@ export async function regionRoutes(app: App, deps: AppDeps) {
       const region = await findRegion(db, request.params.code);
       if (!region) throw new AppError('NOT_FOUND');
       if (!regionInScope(actor, region.path)) throw new AppError('FORBIDDEN');
-      return present(await transaction(deps, (tx) => renameRegion(tx, auditContext(request, deps), region.code, request.body.name)));
+      return present(await transaction(deps.database, (tx) => renameRegion(tx, auditContext(request, deps), region.code, request.body.name)));
     },
   );
 }

@@ -1,4 +1,5 @@
-import fastify from 'fastify';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDefault } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
@@ -9,18 +10,47 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { actorFromApiToken, actorFromSession, CSRF_HEADER, csrfMatches, SESSION_COOKIE } from '../../accounts/authenticate.js';
+import type { Config } from '../../config.js';
+import type { Clock } from '../clock.js';
+import type { Database } from '../db/database.js';
 import { AppError } from '../errors.js';
 import { redactError } from '../log-redaction.js';
-import type { App, AppDeps } from './context.js';
 import { clientErrorHandler, frameworkErrorHandler } from './client-errors.js';
 import { errorHandler } from './errors-handler.js';
-import { isOwnPageRequest } from './fetch-metadata.js';
 import { refuseUnstorableInput } from './storable-input.js';
 
-export type Module = (app: App, deps: AppDeps) => Promise<void> | void;
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Reachable without logging in (public portal, login). */
+    public?: boolean;
+  }
+}
 
-const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** The Fastify instance with Zod as its type provider. */
+export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
+
+/** What the app builder itself needs; the composition root's dependencies (src/deps.ts) hold more. */
+export interface PlatformDeps {
+  database: Database;
+  clock: Clock;
+  config: Config;
+}
+
+/** An HTTP module: registers its routes on the app, given the composition root's dependencies. */
+export type Module<D> = (app: App, deps: D) => Promise<void> | void;
+
+type SecurityScheme = { type: 'apiKey'; in: 'cookie' | 'header'; name: string } | { type: 'http'; scheme: 'bearer' };
+
+/**
+ * How requests are authenticated, supplied by the composition root (the accounts module's hook),
+ * so that platform/ knows no users, sessions or roles.
+ */
+export interface Authentication<D> {
+  /** The OpenAPI security schemes the hook accepts; any one of them will do. */
+  securitySchemes: Record<string, SecurityScheme>;
+  /** Decorates the request and adds the onRequest hook that refuses anonymous calls to routes not marked public. */
+  register(app: App, deps: D): void;
+}
 
 /**
  * The Content-Security-Policy of the staff app (and of every API answer): the Vite build loads its
@@ -55,7 +85,11 @@ function loggerOptions(logger: boolean | object): boolean | object {
  * Builds the HTTP application: validation and OpenAPI from the same Zod schemas, authentication
  * on every route unless it is marked public, CSRF on cookie-authenticated writes, one error shape.
  */
-export async function buildApp(deps: AppDeps, modules: Module[], options: { logger?: boolean | object } = {}) {
+export async function buildApp<D extends PlatformDeps>(
+  deps: D,
+  modules: Module<D>[],
+  options: { authentication: Authentication<D>; logger?: boolean | object },
+) {
   const app = fastify({
     logger: loggerOptions(options.logger ?? false),
     // Off unless TRUST_PROXY names the proxy: otherwise anyone could set the audited address with X-Forwarded-For.
@@ -96,13 +130,8 @@ export async function buildApp(deps: AppDeps, modules: Module[], options: { logg
         version: '0.1.0',
         description: 'Publicity, whole-process recording and legal review of administrative enforcement.',
       },
-      components: {
-        securitySchemes: {
-          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
-          token: { type: 'http', scheme: 'bearer' },
-        },
-      },
-      security: [{ session: [] }, { token: [] }],
+      components: { securitySchemes: options.authentication.securitySchemes },
+      security: Object.keys(options.authentication.securitySchemes).map((name) => ({ [name]: [] })),
     },
     transform: jsonSchemaTransform,
   });
@@ -110,39 +139,8 @@ export async function buildApp(deps: AppDeps, modules: Module[], options: { logg
   // Before schema validation: no route ever sees text that cannot be stored (NUL, lone surrogates).
   app.addHook('preValidation', refuseUnstorableInput);
 
-  app.decorateRequest('actor', null);
-  app.decorateRequest('csrfToken', null);
-
-  // onRequest, so an anonymous caller learns nothing from validation errors.
-  app.addHook('onRequest', async (request) => {
-    if (request.is404) return;
-    const meta = { ip: request.ip, userAgent: request.headers['user-agent'] ?? null };
-    const now = deps.clock.now();
-    const authorization = request.headers.authorization;
-    if (authorization?.startsWith('Bearer ')) {
-      request.actor = await actorFromApiToken(deps.database.db, authorization.slice(7).trim(), now, meta);
-      if (!request.actor) throw new AppError('UNAUTHENTICATED');
-    } else {
-      const token = request.cookies[SESSION_COOKIE];
-      const found = token ? await actorFromSession(deps.database.db, token, now, meta) : null;
-      if (found) {
-        request.actor = found.actor;
-        request.csrfToken = found.csrfToken;
-      }
-    }
-    const isPublic = request.routeOptions.config?.public === true;
-    if (!isPublic && !request.actor) throw new AppError('UNAUTHENTICATED');
-    // Cookie-authenticated writes must echo the session's CSRF token in a header.
-    if (request.actor?.via === 'session' && UNSAFE.has(request.method)) {
-      if (!csrfMatches(request.csrfToken!, request.headers[CSRF_HEADER] as string | undefined)) {
-        throw new AppError('CSRF_TOKEN_INVALID');
-      }
-    }
-    // …and reads, many of which are recorded (a case viewed, personal data shown), must come from our own pages.
-    if (request.actor?.via === 'session' && !UNSAFE.has(request.method) && !isPublic && !isOwnPageRequest(request)) {
-      throw new AppError('CROSS_SITE_REQUEST');
-    }
-  });
+  // Registered before the modules' routes, so that it covers each of them.
+  options.authentication.register(app, deps);
 
   app.get(
     '/api/openapi.json',

@@ -5,8 +5,9 @@ import { apiTokens } from '../../accounts/tables.js';
 import { loadConfig } from '../../config.js';
 import { createTestApp, type TestContext } from '../../../test/harness.js';
 import { buildWorld, PASSWORD } from '../../../test/factories.js';
+import { authentication } from '../../modules.js';
 import { buildApp } from './app.js';
-import type { App } from './context.js';
+import type { App } from './app.js';
 
 /** Issue 7: the audited client address, security headers, the Secure cookie, and what reaches the log. */
 
@@ -143,7 +144,7 @@ describe('the error log', () => {
         return reply.status(204).send();
       });
     };
-    const app = await buildApp(t.deps, [failing], { logger: { level: 'error', stream } });
+    const app = await buildApp(t.deps, [failing], { authentication, logger: { level: 'error', stream } });
     try {
       const res = await app.inject({ method: 'GET', url: '/api/test/failing-query' });
       expect(res.statusCode).toBe(500);

@@ -1,7 +1,10 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { agencyScopeCondition, allowed, authorize } from '../../accounts/scope.js';
-import { actorOf, auditContext, transaction, type App, type AppDeps } from '../../platform/http/context.js';
+import { actorOf, auditContext } from '../../accounts/request-context.js';
+import { transaction } from '../../platform/db/transaction.js';
+import type { App } from '../../platform/http/app.js';
+import type { AppDeps } from '../../deps.js';
 import { errorBody, idParams } from '../../platform/http/schemas.js';
 import { listCases } from '../cases/case-view.js';
 import { presentCaseSummary } from '../cases/presenter.js';
@@ -51,7 +54,7 @@ export async function archiveRoutes(app: App, deps: AppDeps) {
     '/api/cases/:id/file',
     { schema: { tags: ['recording'], summary: '立卷 Compile the closed case into its file with a catalogue (R8)', params: idParams, response: { 201: caseFileOut, ...errors } } },
     async (request, reply) => {
-      await transaction(deps, (tx) => compileCaseFile(tx, auditContext(request, deps), actorOf(request), request.params.id));
+      await transaction(deps.database, (tx) => compileCaseFile(tx, auditContext(request, deps), actorOf(request), request.params.id));
       return reply.code(201).send(await presentFile(request.params.id));
     },
   );
@@ -60,7 +63,7 @@ export async function archiveRoutes(app: App, deps: AppDeps) {
     '/api/cases/:id/file/transfer',
     { schema: { tags: ['recording'], summary: '移交归档 Transfer the file to the archive office; the case becomes read-only', params: idParams, response: { 200: caseFileOut, ...errors } } },
     async (request) => {
-      await transaction(deps, (tx) => transferCaseFile(tx, auditContext(request, deps), actorOf(request), request.params.id));
+      await transaction(deps.database, (tx) => transferCaseFile(tx, auditContext(request, deps), actorOf(request), request.params.id));
       return presentFile(request.params.id);
     },
   );
@@ -77,7 +80,7 @@ export async function archiveRoutes(app: App, deps: AppDeps) {
       },
     },
     async (request, reply) => {
-      const added = await transaction(deps, (tx) => addSupplement(tx, auditContext(request, deps), actorOf(request), request.params.id, request.body));
+      const added = await transaction(deps.database, (tx) => addSupplement(tx, auditContext(request, deps), actorOf(request), request.params.id, request.body));
       return reply.code(201).send(added);
     },
   );
@@ -88,7 +91,7 @@ export async function archiveRoutes(app: App, deps: AppDeps) {
     async (request) => {
       const actor = actorOf(request);
       authorize(recordingPolicy, actor, 'case.read');
-      const due = await transaction(deps, (tx) => archiveDue(tx, agencyScopeCondition(actor, cases.agencyId), deps.calendar.current, now()));
+      const due = await transaction(deps.database, (tx) => archiveDue(tx, agencyScopeCondition(actor, cases.agencyId), deps.calendar.current, now()));
       return { items: due.map(presentArchiveDue) };
     },
   );
@@ -112,7 +115,7 @@ export async function archiveRoutes(app: App, deps: AppDeps) {
         .map((c) => ({ ...c, urgency: Math.min(3, ...c.clocks.map((k) => rank[k.status])) }))
         .sort((a, b) => a.urgency - b.urgency || a.openedAt.localeCompare(b.openedAt));
       const archive = allowed(recordingPolicy, actor, 'archive.manage')
-        ? await transaction(deps, (tx) => archiveDue(tx, agencyScopeCondition(actor, cases.agencyId), deps.calendar.current, now()))
+        ? await transaction(deps.database, (tx) => archiveDue(tx, agencyScopeCondition(actor, cases.agencyId), deps.calendar.current, now()))
         : [];
       return { cases: items, archive: archive.map(presentArchiveDue) };
     },
@@ -134,7 +137,7 @@ export async function archiveRoutes(app: App, deps: AppDeps) {
     '/api/cases/:id/access-requests',
     { schema: { tags: ['recording'], summary: '申请查阅/复制 Register a request to read or copy the file (R9)', params: idParams, body: accessRequestBody, response: { 201: accessRequestOut, ...errors } } },
     async (request, reply) => {
-      const row = await transaction(deps, (tx) => requestAccess(tx, auditContext(request, deps), actorOf(request), request.params.id, request.body));
+      const row = await transaction(deps.database, (tx) => requestAccess(tx, auditContext(request, deps), actorOf(request), request.params.id, request.body));
       return reply.code(201).send(presentAccessRequest(row));
     },
   );
@@ -142,19 +145,19 @@ export async function archiveRoutes(app: App, deps: AppDeps) {
   app.post(
     '/api/access-requests/:id/opinion',
     { schema: { tags: ['recording'], summary: '科室负责人意见 Division head opinion (the approval for a licensing file)', params: idParams, body: opinionBody, response: { 200: accessRequestOut, ...errors } } },
-    async (request) => presentAccessRequest(await transaction(deps, (tx) => giveOpinion(tx, auditContext(request, deps), actorOf(request), request.params.id, request.body))),
+    async (request) => presentAccessRequest(await transaction(deps.database, (tx) => giveOpinion(tx, auditContext(request, deps), actorOf(request), request.params.id, request.body))),
   );
 
   app.post(
     '/api/access-requests/:id/decision',
     { schema: { tags: ['recording'], summary: '机关负责人审批 Leader approval with a time box', params: idParams, body: decisionBody, response: { 200: accessRequestOut, ...errors } } },
-    async (request) => presentAccessRequest(await transaction(deps, (tx) => decideAccess(tx, auditContext(request, deps), actorOf(request), request.params.id, request.body))),
+    async (request) => presentAccessRequest(await transaction(deps.database, (tx) => decideAccess(tx, auditContext(request, deps), actorOf(request), request.params.id, request.body))),
   );
 
   app.post(
     '/api/access-requests/:id/use',
     { schema: { tags: ['recording'], summary: '登记查阅 Record one use of a grant', params: idParams, body: useBody, response: { 201: z.object({ seq: z.number(), hash: z.string() }), ...errors } } },
     async (request, reply) =>
-      reply.code(201).send(await transaction(deps, (tx) => useAccess(tx, auditContext(request, deps), actorOf(request), request.params.id, request.body))),
+      reply.code(201).send(await transaction(deps.database, (tx) => useAccess(tx, auditContext(request, deps), actorOf(request), request.params.id, request.body))),
   );
 }

@@ -4,10 +4,12 @@ import { z } from 'zod';
 import type { Actor } from '../../accounts/roles.js';
 import { allowed, loadAgencyRef } from '../../accounts/scope.js';
 import type { AuditContext } from '../../audit/record.js';
+import type { WorkingDayCalendarService } from '../../calendar/service.js';
+import type { Config } from '../../config.js';
 import { chinaDate } from '../../platform/clock.js';
 import type { Tx } from '../../platform/db/database.js';
 import { AppError, fieldIssue, type FieldIssue } from '../../platform/errors.js';
-import type { AppDeps } from '../../platform/http/context.js';
+import type { BlobStore } from '../../platform/storage/blob-store.js';
 import { storeContent } from '../../platform/storage/content-store.js';
 import { appendCaseEvent, sha256Hex } from '../chain.js';
 import { docTypeOf, parseDocumentFields } from '../documents/library.js';
@@ -72,7 +74,7 @@ export function stepOf(procedure: Procedure, kase: CaseRow, stepId: string): Ste
  * the step's numbered documents, applies its effects and appends `document.issued` and
  * `step.completed` events — all in the caller's transaction.
  */
-export async function completeStep(tx: Tx, deps: Pick<AppDeps, 'calendar' | 'store' | 'config'>, ctx: AuditContext, actor: Actor, caseId: string, input: StepInput) {
+export async function completeStep(tx: Tx, deps: { calendar: WorkingDayCalendarService; store: BlobStore; config: Config }, ctx: AuditContext, actor: Actor, caseId: string, input: StepInput) {
   const kase = await loadCaseFor(tx, actor, caseId, 'case.read', { lock: true });
   if (kase.status !== 'open') throw new AppError('CASE_NOT_OPEN');
   const procedure = procedureOf(kase.procedure);
@@ -161,7 +163,7 @@ export async function completeStep(tx: Tx, deps: Pick<AppDeps, 'calendar' | 'sto
 /** Issues one document of a step: validates its fields, stores the signature, takes its number. */
 async function issueDocument(
   tx: Tx,
-  deps: Pick<AppDeps, 'store' | 'config'>,
+  deps: { store: BlobStore; config: Config },
   ctx: AuditContext,
   kase: CaseRow,
   stepId: string,

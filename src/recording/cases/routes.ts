@@ -3,7 +3,10 @@ import { z } from 'zod';
 import { agencyScopeCondition, authorize, loadAgencyRef } from '../../accounts/scope.js';
 import { recordAudit } from '../../audit/record.js';
 import { invalidField } from '../../platform/errors.js';
-import { actorOf, auditContext, transaction, type App, type AppDeps } from '../../platform/http/context.js';
+import { actorOf, auditContext } from '../../accounts/request-context.js';
+import { transaction } from '../../platform/db/transaction.js';
+import type { App } from '../../platform/http/app.js';
+import type { AppDeps } from '../../deps.js';
 import { errorBody, idParams } from '../../platform/http/schemas.js';
 import { appendCaseEvent } from '../chain.js';
 import { recordingPolicy } from '../policy.js';
@@ -77,8 +80,8 @@ export async function caseRoutes(app: App, deps: AppDeps) {
     { schema: { tags: ['recording'], summary: '登记案件 Open a case (registers its source)', body: openCaseBody, response: { 201: caseDetailOut, ...writeErrors } } },
     async (request, reply) => {
       const actor = actorOf(request);
-      const kase = await transaction(deps, (tx) => openCase(tx, auditContext(request, deps), actor, request.body));
-      const detail = await transaction(deps, async (tx) => caseDetail(tx, actor, kase, now(), deps.calendar.current));
+      const kase = await transaction(deps.database, (tx) => openCase(tx, auditContext(request, deps), actor, request.body));
+      const detail = await transaction(deps.database, async (tx) => caseDetail(tx, actor, kase, now(), deps.calendar.current));
       return reply.code(201).send(detail);
     },
   );
@@ -88,7 +91,7 @@ export async function caseRoutes(app: App, deps: AppDeps) {
     { schema: { tags: ['recording'], summary: '案件详情 The case page: parties, officers, clocks, next steps, documents, timeline', params: idParams, response: { 200: caseDetailOut, ...readErrors } } },
     async (request) => {
       const actor = actorOf(request);
-      return transaction(deps, async (tx) => {
+      return transaction(deps.database, async (tx) => {
         await loadCaseFor(tx, actor, request.params.id, 'case.read');
         await appendCaseEvent(tx, auditContext(request, deps), request.params.id, { type: 'case.viewed', payload: {} });
         const kase = await loadCaseFor(tx, actor, request.params.id, 'case.read');
@@ -102,8 +105,8 @@ export async function caseRoutes(app: App, deps: AppDeps) {
     { schema: { tags: ['recording'], summary: '办理步骤 Complete the next step (documents, recordings or reasons why not)', params: idParams, body: stepBody, response: { 200: stepResultOut, ...writeErrors } } },
     async (request) => {
       const actor = actorOf(request);
-      const result = await transaction(deps, (tx) => completeStep(tx, deps, auditContext(request, deps), actor, request.params.id, request.body));
-      const detail = await transaction(deps, (tx) => caseDetail(tx, actor, result.case, now(), deps.calendar.current));
+      const result = await transaction(deps.database, (tx) => completeStep(tx, deps, auditContext(request, deps), actor, request.params.id, request.body));
+      const detail = await transaction(deps.database, (tx) => caseDetail(tx, actor, result.case, now(), deps.calendar.current));
       return { ...detail, issuedDocuments: result.documents, referredCaseId: result.referredCaseId };
     },
   );
@@ -139,7 +142,7 @@ export async function caseRoutes(app: App, deps: AppDeps) {
       const agencyId = request.body.agencyId ?? actor.agencyId;
       if (!agencyId) throw invalidField('agencyId', 'required');
       authorize(recordingPolicy, actor, 'power_item.manage', await loadAgencyRef(db, agencyId));
-      const row = await transaction(deps, async (tx) => {
+      const row = await transaction(deps.database, async (tx) => {
         const [r] = await tx.insert(powerItems).values({ ...request.body, agencyId, divisionId: request.body.divisionId ?? null, createdAt: now() }).returning();
         await recordAudit(tx, auditContext(request, deps), { action: 'power_item.created', subjectType: 'power_item', subjectId: r!.id, agencyId, detail: { code: r!.code } });
         return r!;
@@ -175,7 +178,7 @@ export async function caseRoutes(app: App, deps: AppDeps) {
       request.body.items.forEach((item, i) => {
         if (!procedureOf(item.procedure).steps.some((s) => s.id === item.step)) throw invalidField(`items.${i}.step`, 'invalid_value');
       });
-      await transaction(deps, async (tx) => {
+      await transaction(deps.database, async (tx) => {
         for (const item of request.body.items)
           await tx
             .insert(avRequiredSteps)

@@ -3,7 +3,10 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { agencyScopeCondition, authorize, loadAgencyRef, type AgencyRef } from '../../accounts/scope.js';
 import { AppError, invalidField } from '../../platform/errors.js';
-import { actorOf, auditContext, transaction, type App, type AppDeps } from '../../platform/http/context.js';
+import { actorOf, auditContext } from '../../accounts/request-context.js';
+import { transaction } from '../../platform/db/transaction.js';
+import type { App } from '../../platform/http/app.js';
+import type { AppDeps } from '../../deps.js';
 import { errorBody, idParams, text } from '../../platform/http/schemas.js';
 import { recordingPolicy, type RecordingPermission } from '../policy.js';
 import { devices } from '../tables.js';
@@ -105,7 +108,7 @@ export async function deviceRoutes(app: App, deps: AppDeps) {
       if (!agencyId) throw invalidField('agencyId', 'required');
       const agency = await loadAgencyRef(db, agencyId);
       authorize(recordingPolicy, actor, 'device.manage', agency);
-      const device = await transaction(deps, (tx) => registerDevice(tx, auditContext(request, deps), agency.id, input));
+      const device = await transaction(deps.database, (tx) => registerDevice(tx, auditContext(request, deps), agency.id, input));
       return reply.status(201).send(await present(request, device.id, agency));
     },
   );
@@ -123,7 +126,7 @@ export async function deviceRoutes(app: App, deps: AppDeps) {
     },
     async (request, reply) => {
       const agency = await authorizeOnDevice(request, request.params.id, 'device.manage');
-      await transaction(deps, (tx) => lendDevice(tx, auditContext(request, deps), request.params.id, request.body.personId));
+      await transaction(deps.database, (tx) => lendDevice(tx, auditContext(request, deps), request.params.id, request.body.personId));
       return reply.status(201).send(await present(request, request.params.id, agency));
     },
   );
@@ -140,7 +143,7 @@ export async function deviceRoutes(app: App, deps: AppDeps) {
     },
     async (request) => {
       const agency = await authorizeOnDevice(request, request.params.id, 'device.manage');
-      await transaction(deps, (tx) => returnDevice(tx, auditContext(request, deps), request.params.id));
+      await transaction(deps.database, (tx) => returnDevice(tx, auditContext(request, deps), request.params.id));
       return present(request, request.params.id, agency);
     },
   );
@@ -157,7 +160,7 @@ export async function deviceRoutes(app: App, deps: AppDeps) {
     },
     async (request) => {
       const agency = await authorizeOnDevice(request, request.params.id, 'device.manage');
-      await transaction(deps, (tx) => retireDevice(tx, auditContext(request, deps), request.params.id));
+      await transaction(deps.database, (tx) => retireDevice(tx, auditContext(request, deps), request.params.id));
       return present(request, request.params.id, agency);
     },
   );

@@ -3,7 +3,10 @@ import { z } from 'zod';
 import { maskIdNumber } from '../../organisation/check-digits.js';
 import { agencies, people } from '../../organisation/tables.js';
 import { AppError } from '../../platform/errors.js';
-import { actorOf, auditContext, transaction, type App, type AppDeps } from '../../platform/http/context.js';
+import { actorOf, auditContext } from '../../accounts/request-context.js';
+import { transaction } from '../../platform/db/transaction.js';
+import type { App } from '../../platform/http/app.js';
+import type { AppDeps } from '../../deps.js';
 import { binaryResponse, errorBody } from '../../platform/http/schemas.js';
 import { contentKey } from '../../platform/storage/content-store.js';
 import { appendCaseEvent } from '../chain.js';
@@ -76,7 +79,7 @@ export async function documentRoutes(app: App, deps: AppDeps) {
       };
       const { format } = request.params;
       const bytes = format === 'pdf' ? await renderPdf(input) : await renderDocx(input);
-      await transaction(deps, (tx) => appendCaseEvent(tx, auditContext(request, deps), kase.id, { type: 'document.viewed', payload: { documentId: doc.id, format } }));
+      await transaction(deps.database, (tx) => appendCaseEvent(tx, auditContext(request, deps), kase.id, { type: 'document.viewed', payload: { documentId: doc.id, format } }));
       const name = `${doc.number ?? DOC_TYPES[doc.docType as keyof typeof DOC_TYPES]?.zh ?? doc.docType}.${format}`;
       return reply
         .header('content-type', format === 'pdf' ? PDF : DOCX)

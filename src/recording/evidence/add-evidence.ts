@@ -7,9 +7,11 @@ import { and, eq, gt, isNull, lte, or } from 'drizzle-orm';
 import type { Actor } from '../../accounts/roles.js';
 import { users } from '../../accounts/tables.js';
 import { recordAudit, type AuditContext } from '../../audit/record.js';
-import type { Db, Tx } from '../../platform/db/database.js';
+import type { WorkingDayCalendarService } from '../../calendar/service.js';
+import type { Config } from '../../config.js';
+import type { Database, Db, Tx } from '../../platform/db/database.js';
 import { AppError, fieldIssue } from '../../platform/errors.js';
-import type { AppDeps } from '../../platform/http/context.js';
+import type { BlobStore } from '../../platform/storage/blob-store.js';
 import { contentKey } from '../../platform/storage/content-store.js';
 import { DualDigest, type Digests } from '../../platform/storage/dual-digest.js';
 import { appendCaseEvent } from '../chain.js';
@@ -32,10 +34,15 @@ export const CLOCK_SKEW_MS = 5 * 60_000;
  */
 export type EvidenceWarning = 'device_not_on_loan_to_officer';
 
-export type EvidenceDeps = Pick<AppDeps, 'database' | 'store' | 'calendar' | 'config'>;
+export interface EvidenceDeps {
+  database: Database;
+  store: BlobStore;
+  calendar: WorkingDayCalendarService;
+  config: Config;
+}
 
 /** Where uploads wait until they are complete: beside the file store, so that finishing is a rename. */
-export const stagingDirectory = (deps: Pick<AppDeps, 'config'>) => path.join(deps.config.dataDir, 'uploads');
+export const stagingDirectory = (deps: { config: Config }) => path.join(deps.config.dataDir, 'uploads');
 
 interface EvidenceCheck {
   kase: CaseRow;
@@ -111,7 +118,7 @@ export interface AddedEvidence {
  */
 export async function recordEvidence(
   tx: Tx,
-  deps: Pick<AppDeps, 'calendar'>,
+  deps: { calendar: WorkingDayCalendarService },
   ctx: AuditContext,
   actor: Actor | null,
   meta: EvidenceMeta,

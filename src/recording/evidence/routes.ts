@@ -2,7 +2,10 @@ import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { loadAgencyRef } from '../../accounts/scope.js';
 import { AppError } from '../../platform/errors.js';
-import { actorOf, auditContext, transaction, type App, type AppDeps } from '../../platform/http/context.js';
+import { actorOf, auditContext } from '../../accounts/request-context.js';
+import { transaction } from '../../platform/db/transaction.js';
+import type { App } from '../../platform/http/app.js';
+import type { AppDeps } from '../../deps.js';
 import { binaryResponse, errorBody, idParams } from '../../platform/http/schemas.js';
 import type { ByteRange } from '../../platform/storage/blob-store.js';
 import { appendCaseEvent } from '../chain.js';
@@ -79,7 +82,7 @@ export async function evidenceRoutes(app: App, deps: AppDeps) {
       const actor = actorOf(request);
       const ctx = auditContext(request, deps);
       const { item, kase } = await loadEvidenceForReading(db, ctx, actor, request.params.id, 'view');
-      await transaction(deps, (tx) => appendCaseEvent(tx, ctx, kase.id, { type: 'evidence.viewed', payload: { evidenceId: item.id } }));
+      await transaction(deps.database, (tx) => appendCaseEvent(tx, ctx, kase.id, { type: 'evidence.viewed', payload: { evidenceId: item.id } }));
       return presentEvidence(item, false);
     },
   );
@@ -110,7 +113,7 @@ export async function evidenceRoutes(app: App, deps: AppDeps) {
         throw new AppError('RANGE_NOT_SATISFIABLE');
       }
       // Recorded before the first byte leaves: a download that fails half-way was still attempted.
-      await transaction(deps, (tx) =>
+      await transaction(deps.database, (tx) =>
         appendCaseEvent(tx, ctx, kase.id, {
           type: 'evidence.downloaded',
           payload: { evidenceId: item.id, sha256: item.sha256, ...(range ? { range: `${range.start}-${range.end}` } : {}) },

@@ -14,7 +14,7 @@ import { createTestApp, type TestContext } from '../../../test/harness.js';
 import { buildRecordingWorld, recordingSessions, type RecordingWorld } from '../../../test/recording-world.js';
 import { cases, evidence, uploadQuotaUsage, uploadReservations } from '../tables.js';
 import { parseEvidenceMeta, safeFileName } from './metadata.js';
-import { sweepExpiredUploads } from './uploads.js';
+import { sweepExpiredUploads } from './upload-routes.js';
 import { tinyPng } from '../../organisation/people/test-support.js';
 import { insertCase, jpeg, listen, mp4, sha256, tusClient, type TusClient } from './test-support.js';
 

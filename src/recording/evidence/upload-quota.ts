@@ -1,7 +1,7 @@
 import { eq, lte, sql } from 'drizzle-orm';
-import type { Db, Tx } from '../../platform/db/database.js';
+import type { Config } from '../../config.js';
+import type { Database, Db, Tx } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
-import type { AppDeps } from '../../platform/http/context.js';
 import { uploadReservations } from '../tables.js';
 
 /**
@@ -20,7 +20,7 @@ const rowsOf = <T>(result: unknown): T[] => ((result as { rows?: T[] }).rows ?? 
  * reservation row, in one transaction. UPLOAD_QUOTA_EXCEEDED when it would pass the quota.
  */
 export async function reserveUploadSpace(
-  deps: Pick<AppDeps, 'database' | 'config'>,
+  deps: { database: Database; config: Config },
   upload: { id: string; userId: string; bytes: number },
   now: Date,
 ): Promise<void> {

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
-import { CSRF_HEADER, csrfMatches } from '../../accounts/authenticate.js';
+import type {} from './request-context.js'; // request.actor, request.csrfToken
+import { CSRF_HEADER, csrfMatches } from './authenticate.js';
 
 /**
  * Cross-site reads. A GET that another site's page makes — a link, an <img>, a prefetch — carries
