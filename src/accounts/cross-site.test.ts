@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type Session, type TestContext } from '../../../test/harness.js';
-import { buildRecordingWorld, partyCompany, recordingSessions, type RecordingWorld } from '../../../test/recording-world.js';
+import { createTestApp, type Session, type TestContext } from '../../test/harness.js';
+import { buildRecordingWorld, partyCompany, recordingSessions, type RecordingWorld } from '../../test/recording-world.js';
 
 /*
  * The attack: another site's page links to (or embeds as an <img>) a case page, a person's record
