@@ -96,8 +96,8 @@ export default function AgenciesPage() {
             {
               title: a.reviewerRatio,
               dataIndex: 'reviewerRatio',
-              render: (r: Agency['reviewerRatio'], row) =>
-                row.kind === 'enforcement' ? (
+              render: (r: Agency['reviewerRatio']) =>
+                r ? (
                   <Space size={4}>
                     <span>
                       {r.reviewers}/{r.activeOfficers}

@@ -9,6 +9,7 @@ import type { Dayjs } from 'dayjs';
 import { useNavigate } from 'react-router';
 import { ui } from '../../../src/i18n/ui.ts';
 import { api } from '../api.ts';
+import { allOf, type RequestOf } from '../api/schema.ts';
 import { caseChanged, usePowerItems, useProcedures } from '../components/case/queries.ts';
 import type { CaseDetail, PartyKind } from '../components/case/types.ts';
 import { toIsoDate } from '../components/dates.ts';
@@ -17,8 +18,9 @@ import { PageHeader } from '../components/PageHeader.tsx';
 import { rules, upperCase } from '../components/rules.ts';
 
 const c = ui.cases;
-const SOURCES = ['plan', 'complaint', 'referral', 'assignment', 'random_draw', 'application', 'on_site'] as const;
-const PARTY_KINDS: PartyKind[] = ['legal_person', 'other_organisation', 'natural_person'];
+type Source = RequestOf<'/api/cases', 'post'>['source'];
+const SOURCES = allOf<Source>()(['plan', 'complaint', 'referral', 'assignment', 'random_draw', 'application', 'on_site']);
+const PARTY_KINDS = allOf<PartyKind>()(['legal_person', 'other_organisation', 'natural_person']);
 
 interface PartyValues {
   kind: PartyKind;
@@ -33,7 +35,7 @@ interface Values {
   procedure: string;
   powerItemId: string;
   title: string;
-  source: (typeof SOURCES)[number];
+  source: Source;
   provider?: string;
   content: string;
   receivedOn?: Dayjs | null;

@@ -127,7 +127,7 @@ export function AgencyInfoTab({ agency }: { agency: Agency }) {
           { key: 'address', label: a.address, children: text(agency.address), span: 'filled' },
           { key: 'categories', label: a.categories, children: <CategoryTags categories={agency.categories} />, span: 'filled' },
           { key: 'area', label: a.area, children: text(agency.area), span: 'filled' },
-          ...(agency.kind === 'enforcement'
+          ...(agency.reviewerRatio // null for a justice bureau, which has no officers of its own
             ? [
                 {
                   key: 'ratio',
