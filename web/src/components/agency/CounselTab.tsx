@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Form, Input, Modal, Select, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { ui } from '../../../../src/i18n/ui.ts';
-import { api } from '../../api.ts';
+import { api, unwrap } from '../../api.ts';
 import { useFailure, useToast } from '../feedback.ts';
 import { blankToNull, rules } from '../rules.ts';
 import { useCanKeepRegistry } from '../../session.tsx';
@@ -20,7 +20,7 @@ function CounselDialog({ agencyId, onClose }: { agencyId: string; onClose: () =>
   const toast = useToast();
   const client = useQueryClient();
   const save = useMutation({
-    mutationFn: (v: Values) => api.post<Counsel>(`/api/agencies/${agencyId}/counsel`, blankToNull(v)),
+    mutationFn: (v: Values) => unwrap(api.POST('/api/agencies/{id}/counsel', { params: { path: { id: agencyId } }, body: blankToNull(v) })),
     onSuccess: () => {
       toast.success(ui.common.saved);
       void client.invalidateQueries({ queryKey: ['agency', agencyId, 'counsel'] });
@@ -56,7 +56,7 @@ export function CounselTab({ agencyId }: { agencyId: string }) {
   const [adding, setAdding] = useState(false);
   const { data, isFetching, error } = useQuery({
     queryKey: ['agency', agencyId, 'counsel'],
-    queryFn: () => api.get<{ items: Counsel[] }>(`/api/agencies/${agencyId}/counsel`).then((r) => r.items),
+    queryFn: () => unwrap(api.GET('/api/agencies/{id}/counsel', { params: { path: { id: agencyId } } })).then((r) => r.items),
   });
   return (
     <>

@@ -5,7 +5,7 @@
  * power items), src/recording/documents/presenter.ts (document types) and
  * src/recording/evidence/presenter.ts (evidence items).
  */
-import type { ResponseOf } from '../../api/schema.ts';
+import type { RequestOf, ResponseOf } from '../../api/schema.ts';
 
 export type CaseSummary = ResponseOf<'/api/cases', 'get'>['items'][number];
 export type CaseStatus = CaseSummary['status'];
@@ -44,9 +44,15 @@ export interface JsonSchema {
   default?: unknown;
 }
 
+/**
+ * A procedure's id (licensing, penalty_general…). The server's request schemas enumerate them; its
+ * response schemas declare them as plain strings, so the procedure list is typed with this here.
+ */
+export type ProcedureId = RequestOf<'/api/cases', 'post'>['procedure'];
+
 type ProcedureOut = ResponseOf<'/api/procedures', 'get'>['items'][number];
 export type ProcedureStep = Omit<ProcedureOut['steps'][number], 'data'> & { data: JsonSchema };
-export type Procedure = Omit<ProcedureOut, 'steps'> & { steps: ProcedureStep[] };
+export type Procedure = Omit<ProcedureOut, 'id' | 'steps'> & { id: ProcedureId; steps: ProcedureStep[] };
 
 export type PowerItem = ResponseOf<'/api/power-items', 'get'>['items'][number];
 
