@@ -81,6 +81,15 @@ async function toApiError(response: Response): Promise<ApiError> {
   );
 }
 
+/** The server's refusal as an ApiError; a lost session also sends the user to the login page. */
+async function refusal(response: Response): Promise<ApiError> {
+  const error = await toApiError(response);
+  if (error.status === 401 && error.code === 'UNAUTHENTICATED') onUnauthenticated();
+  return error;
+}
+
+const networkError = () => new ApiError(0, 'NETWORK', ui.common.networkError, 'Network error');
+
 /** The file name a download announces (RFC 6266 filename*, else filename), or a fallback. */
 function fileNameOf(response: Response, fallback: string): string {
   const disposition = response.headers.get('content-disposition') ?? '';
@@ -95,13 +104,9 @@ export async function download(path: string, query: Query | undefined, fallbackN
   try {
     response = await fetch(withQuery(path, query), { credentials: 'same-origin' });
   } catch {
-    throw new ApiError(0, 'NETWORK', ui.common.networkError, 'Network error');
+    throw networkError();
   }
-  if (!response.ok) {
-    const error = await toApiError(response);
-    if (error.status === 401 && error.code === 'UNAUTHENTICATED') onUnauthenticated();
-    throw error;
-  }
+  if (!response.ok) throw await refusal(response);
   const url = URL.createObjectURL(await response.blob());
   const link = document.createElement('a');
   link.href = url;
@@ -120,13 +125,9 @@ export async function upload<T>(method: 'POST' | 'PUT', path: string, form: Form
     // The browser sets the multipart boundary.
     response = await fetch(path, { method, credentials: 'same-origin', headers, body: form });
   } catch {
-    throw new ApiError(0, 'NETWORK', ui.common.networkError, 'Network error');
+    throw networkError();
   }
-  if (!response.ok) {
-    const error = await toApiError(response);
-    if (error.status === 401 && error.code === 'UNAUTHENTICATED') onUnauthenticated();
-    throw error;
-  }
+  if (!response.ok) throw await refusal(response);
   return (await response.json()) as T;
 }
 
@@ -139,13 +140,10 @@ const sessionMiddleware: Middleware = {
     if (UNSAFE.has(request.method) && csrfToken) request.headers.set(CSRF_HEADER, csrfToken);
   },
   async onResponse({ response }) {
-    if (response.ok) return;
-    const error = await toApiError(response);
-    if (error.status === 401 && error.code === 'UNAUTHENTICATED') onUnauthenticated();
-    throw error;
+    if (!response.ok) throw await refusal(response);
   },
   onError({ error }) {
-    return error instanceof ApiError ? error : new ApiError(0, 'NETWORK', ui.common.networkError, 'Network error');
+    return error instanceof ApiError ? error : networkError();
   },
 };
 

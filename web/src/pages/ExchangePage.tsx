@@ -8,6 +8,7 @@ import { Alert, Button, Card, Checkbox, Col, Form, Radio, Row, Space, Table, Typ
 import { useState } from 'react';
 import { ui } from '../../../src/i18n/ui.ts';
 import { ApiError, download, upload } from '../api.ts';
+import type { ResponseOf } from '../api/schema.ts';
 import { AgencySelect } from '../components/AgencySelect.tsx';
 import { useFailure } from '../components/feedback.ts';
 import { PageHeader } from '../components/PageHeader.tsx';
@@ -16,12 +17,8 @@ import { useCan, useMe } from '../session.tsx';
 const x = ui.exchange;
 type Kind = 'officers' | 'agencies';
 
-interface Summary {
-  kind: Kind;
-  dryRun: boolean;
-  totalRows: number;
-  imported: number;
-}
+/** What an import answers (the same for officers and agencies). */
+type Summary = ResponseOf<'/api/exchange/officers', 'post'>;
 
 interface RowProblem {
   row: number;
