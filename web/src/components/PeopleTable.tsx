@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { ui } from '../../../src/i18n/ui.ts';
 import { api, unwrap } from '../api.ts';
+import { allOf } from '../api/schema.ts';
 import type { EffectiveStatus, Person } from '../types.ts';
 import { AgencySelect } from './AgencySelect.tsx';
 import { CertificateTag, ReviewerTag } from './StatusTags.tsx';
@@ -44,7 +45,7 @@ export function PeopleTable({ agencyId }: { agencyId?: string }) {
           value={filters.status}
           onChange={(status) => filter({ status })}
           style={{ width: 140 }}
-          options={(['active', 'suspended', 'revoked', 'expired'] as const).map((s) => ({ value: s, label: ui.labels.certificateStatus[s] }))}
+          options={allOf<EffectiveStatus>()(['active', 'suspended', 'revoked', 'expired']).map((s) => ({ value: s, label: ui.labels.certificateStatus[s] }))}
         />
         <Select<'true' | 'false'>
           allowClear

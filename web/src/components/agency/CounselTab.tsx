@@ -5,13 +5,14 @@ import { Alert, Button, Form, Input, Modal, Select, Table, Typography } from 'an
 import { useState } from 'react';
 import { ui } from '../../../../src/i18n/ui.ts';
 import { api, unwrap } from '../../api.ts';
+import { allOf } from '../../api/schema.ts';
 import { useFailure, useToast } from '../feedback.ts';
 import { blankToNull, rules } from '../rules.ts';
 import { useCanKeepRegistry } from '../../session.tsx';
 import type { Counsel, CounselKind } from '../../types.ts';
 
 const co = ui.counsel;
-const kinds = (['legal_adviser', 'public_sector_lawyer', 'outside_lawyer'] as const).map((k) => ({ value: k, label: ui.labels.counselKind[k] }));
+const kinds = allOf<CounselKind>()(['legal_adviser', 'public_sector_lawyer', 'outside_lawyer']).map((k) => ({ value: k, label: ui.labels.counselKind[k] }));
 type Values = Pick<Counsel, 'name' | 'kind' | 'organisation' | 'phone' | 'specialties'>;
 
 function CounselDialog({ agencyId, onClose }: { agencyId: string; onClose: () => void }) {

@@ -15,7 +15,7 @@ import { formatDateTime } from '../dates.ts';
 import { useFailure, useToast } from '../feedback.ts';
 import { caseChanged } from './queries.ts';
 import type { CaseDetail } from './types.ts';
-import type { RequestOf, ResponseOf } from '../../api/schema.ts';
+import { allOf, type RequestOf, type ResponseOf } from '../../api/schema.ts';
 
 const r = ui.access;
 
@@ -88,7 +88,7 @@ function AccessDialog({ caseId, dialog, onClose }: { caseId: string; dialog: Dia
         {dialog.kind === 'register' && (
           <>
             <Form.Item name="requesterKind" label={r.requesterKind} rules={[required(r.requesterKind)]}>
-              <Radio.Group options={(['party', 'staff'] as const).map((k) => ({ value: k, label: r.requesterKindLabel[k] }))} data-testid="access-requester-kind" />
+              <Radio.Group options={allOf<AccessRequest['requesterKind']>()(['party', 'staff']).map((k) => ({ value: k, label: r.requesterKindLabel[k] }))} data-testid="access-requester-kind" />
             </Form.Item>
             <Form.Item name="requesterName" label={r.requesterName} rules={[required(r.requesterName), { max: 100, message: ui.common.maxLength(100) }]}>
               <Input data-testid="access-requester-name" />
@@ -97,7 +97,7 @@ function AccessDialog({ caseId, dialog, onClose }: { caseId: string; dialog: Dia
               <Input.TextArea rows={2} data-testid="access-purpose" />
             </Form.Item>
             <Form.Item name="mode" label={r.mode} rules={[required(r.mode)]}>
-              <Radio.Group options={(['read', 'copy'] as const).map((k) => ({ value: k, label: r.modeLabel[k] }))} data-testid="access-mode" />
+              <Radio.Group options={allOf<AccessRequest['mode']>()(['read', 'copy']).map((k) => ({ value: k, label: r.modeLabel[k] }))} data-testid="access-mode" />
             </Form.Item>
           </>
         )}
@@ -128,7 +128,7 @@ function AccessDialog({ caseId, dialog, onClose }: { caseId: string; dialog: Dia
           <>
             <Form.Item name="action" label={r.useAction}>
               <Radio.Group
-                options={(['read', 'copy'] as const).map((k) => ({ value: k, label: r.modeLabel[k], disabled: k === 'copy' && dialog.request.mode !== 'copy' }))}
+                options={allOf<AccessRequest['mode']>()(['read', 'copy']).map((k) => ({ value: k, label: r.modeLabel[k], disabled: k === 'copy' && dialog.request.mode !== 'copy' }))}
                 data-testid="access-action"
               />
             </Form.Item>

@@ -6,7 +6,7 @@ import { Card, Checkbox, Col, DatePicker, Form, Input, Radio, Row, Select, Switc
 import type { Dayjs } from 'dayjs';
 import { ui } from '../../../../src/i18n/ui.ts';
 import { CATEGORIES, type CertificateStatus, type EnforcementCategory, type Person } from '../../types.ts';
-import type { RequestOf } from '../../api/schema.ts';
+import { allOf, type RequestOf } from '../../api/schema.ts';
 import { fromIsoDate, toIsoDate } from '../dates.ts';
 import { useDivisions } from '../agency/DivisionsTab.tsx';
 import { rules, upperCase } from '../rules.ts';
@@ -118,7 +118,7 @@ export function PersonForm({
           </Col>
           <Col xs={24} md={8}>
             <Form.Item name="sex" label={p.sex}>
-              <Radio.Group data-testid="person-sex" options={(['male', 'female'] as const).map((s) => ({ value: s, label: ui.labels.sex[s] }))} />
+              <Radio.Group data-testid="person-sex" options={allOf<NonNullable<Person['sex']>>()(['male', 'female']).map((s) => ({ value: s, label: ui.labels.sex[s] }))} />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
@@ -194,7 +194,7 @@ export function PersonForm({
             <Form.Item name={['certificate', 'status']} label={p.certificateStatus} dependencies={[['certificate', 'number']]} rules={[withCertificate(p.certificateStatus)]}>
               <Select
                 data-testid="person-certificate-status"
-                options={(['active', 'suspended', 'revoked'] as const).map((s) => ({ value: s, label: ui.labels.certificateStatus[s] }))}
+                options={allOf<CertificateStatus>()(['active', 'suspended', 'revoked']).map((s) => ({ value: s, label: ui.labels.certificateStatus[s] }))}
               />
             </Form.Item>
           </Col>
@@ -212,7 +212,7 @@ export function PersonForm({
             <Form.Item name="qualification" label={p.qualification} extra={p.qualificationHelp}>
               <Radio.Group
                 data-testid="person-qualification"
-                options={(['exam', 'legal_professional_qualification'] as const).map((q) => ({ value: q, label: ui.labels.qualification[q] }))}
+                options={allOf<NonNullable<Person['qualification']>>()(['exam', 'legal_professional_qualification']).map((q) => ({ value: q, label: ui.labels.qualification[q] }))}
               />
             </Form.Item>
           </Col>

@@ -6,13 +6,14 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { ui } from '../../../../src/i18n/ui.ts';
 import { api, unwrap } from '../../api.ts';
+import { allOf } from '../../api/schema.ts';
 import { toIsoDate } from '../dates.ts';
 import { useFailure, useToast } from '../feedback.ts';
 import { rules } from '../rules.ts';
 import type { Training } from '../../types.ts';
 
 const tr = ui.trainings;
-const kinds = (['pre_job', 'on_job'] as const).map((k) => ({ value: k, label: ui.labels.trainingKind[k] }));
+const kinds = allOf<Training['kind']>()(['pre_job', 'on_job']).map((k) => ({ value: k, label: ui.labels.trainingKind[k] }));
 
 interface Values {
   kind: Training['kind'];
