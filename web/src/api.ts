@@ -2,17 +2,14 @@
  * The API client: same-origin fetch with the session cookie, JSON in and out, the CSRF header on
  * writes, and the server's error body turned into an {@link ApiError}.
  */
+import createClient, { type Middleware } from 'openapi-fetch';
 import { ui } from '../../src/i18n/ui.ts';
+import type { paths } from './api/openapi';
+import type { ErrorBody } from './api/schema.ts';
 import { language } from './language.ts';
 
-/** One field-level problem, as the server reports it (`error.fields`). */
-export interface FieldIssue {
-  /** Dotted path of the field, e.g. `certificate.number` or `days.0.date`. */
-  field: string;
-  code: string;
-  message: string;
-  messageEn?: string;
-}
+/** One field-level problem, as the server reports it (`error.fields`); `field` is a dotted path, e.g. `days.0.date`. */
+export type FieldIssue = NonNullable<ErrorBody['error']['fields']>[number];
 
 /** A failed request: the server's stable code and its messages (Chinese first; `message` is the one shown). */
 export class ApiError extends Error {
@@ -72,7 +69,8 @@ async function toApiError(response: Response): Promise<ApiError> {
   } catch {
     // Not JSON (a proxy's error page, say): fall back to the status.
   }
-  const error = (body as { error?: { code?: string; message?: string; messageEn?: string; fields?: FieldIssue[]; details?: Record<string, unknown> } } | null)?.error;
+  // Partial: a proxy or the framework may answer in another shape.
+  const error = (body as { error?: Partial<ErrorBody['error']> } | null)?.error;
   return new ApiError(
     response.status,
     error?.code ?? `HTTP_${response.status}`,
@@ -83,6 +81,15 @@ async function toApiError(response: Response): Promise<ApiError> {
   );
 }
 
+/** The server's refusal as an ApiError; a lost session also sends the user to the login page. */
+async function refusal(response: Response): Promise<ApiError> {
+  const error = await toApiError(response);
+  if (error.status === 401 && error.code === 'UNAUTHENTICATED') onUnauthenticated();
+  return error;
+}
+
+const networkError = () => new ApiError(0, 'NETWORK', ui.common.networkError, 'Network error');
+
 /** The file name a download announces (RFC 6266 filename*, else filename), or a fallback. */
 function fileNameOf(response: Response, fallback: string): string {
   const disposition = response.headers.get('content-disposition') ?? '';
@@ -92,18 +99,14 @@ function fileNameOf(response: Response, fallback: string): string {
 }
 
 /** Downloads a file (exports, templates) so that an error shows as a message, not a JSON page. */
-async function download(path: string, fallbackName: string): Promise<void> {
+export async function download(path: string, query: Query | undefined, fallbackName: string): Promise<void> {
   let response: Response;
   try {
-    response = await fetch(path, { credentials: 'same-origin' });
+    response = await fetch(withQuery(path, query), { credentials: 'same-origin' });
   } catch {
-    throw new ApiError(0, 'NETWORK', ui.common.networkError, 'Network error');
+    throw networkError();
   }
-  if (!response.ok) {
-    const error = await toApiError(response);
-    if (error.status === 401 && error.code === 'UNAUTHENTICATED') onUnauthenticated();
-    throw error;
-  }
+  if (!response.ok) throw await refusal(response);
   const url = URL.createObjectURL(await response.blob());
   const link = document.createElement('a');
   link.href = url;
@@ -114,39 +117,51 @@ async function download(path: string, fallbackName: string): Promise<void> {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  let payload: BodyInit | undefined;
-  if (body instanceof FormData) {
-    payload = body; // the browser sets the multipart boundary
-  } else if (body !== undefined) {
-    headers['content-type'] = 'application/json';
-    payload = JSON.stringify(body);
-  }
-  if (UNSAFE.has(method) && csrfToken) headers[CSRF_HEADER] = csrfToken;
+/** Multipart writes (photos, spreadsheets), which the OpenAPI document does not describe as a body. */
+export async function upload<T>(method: 'POST' | 'PUT', path: string, form: FormData): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json', ...csrfHeaders() };
   let response: Response;
   try {
-    response = await fetch(path, { method, credentials: 'same-origin', headers, body: payload });
+    // The browser sets the multipart boundary.
+    response = await fetch(path, { method, credentials: 'same-origin', headers, body: form });
   } catch {
-    throw new ApiError(0, 'NETWORK', ui.common.networkError, 'Network error');
+    throw networkError();
   }
-  if (!response.ok) {
-    const error = await toApiError(response);
-    if (error.status === 401 && error.code === 'UNAUTHENTICATED') onUnauthenticated();
-    throw error;
-  }
-  if (response.status === 204) return undefined as T;
-  const type = response.headers.get('content-type') ?? '';
-  return (type.includes('json') ? await response.json() : await response.text()) as T;
+  if (!response.ok) throw await refusal(response);
+  return (await response.json()) as T;
 }
 
-export const api = {
-  get: <T>(path: string, query?: Query) => request<T>('GET', withQuery(path, query)),
-  post: <T>(path: string, body: unknown = {}) => request<T>('POST', path, body),
-  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
-  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
-  delete: <T>(path: string) => request<T>('DELETE', path),
-  /** Multipart upload (photos, spreadsheets). */
-  upload: <T>(method: 'POST' | 'PUT', path: string, form: FormData) => request<T>(method, path, form),
-  download: (path: string, query: Query | undefined, fallbackName: string) => download(withQuery(path, query), fallbackName),
+/**
+ * The session cookie and CSRF header on every call; a failed answer thrown as an {@link ApiError}
+ * (so a call that returns has its success body), a failed connection as a NETWORK one.
+ */
+const sessionMiddleware: Middleware = {
+  onRequest({ request }) {
+    if (UNSAFE.has(request.method) && csrfToken) request.headers.set(CSRF_HEADER, csrfToken);
+  },
+  async onResponse({ response }) {
+    if (!response.ok) throw await refusal(response);
+  },
+  onError({ error }) {
+    return error instanceof ApiError ? error : networkError();
+  },
 };
+
+/**
+ * The typed API client (openapi-fetch over the generated web/src/api/openapi.d.ts): paths, path
+ * and query parameters, request and response bodies are checked against the server's OpenAPI
+ * document. Wrap a call in {@link unwrap} for its body.
+ */
+export const api = createClient<paths>({
+  credentials: 'same-origin',
+  headers: { accept: 'application/json' },
+  // As withQuery: empty filters are left out rather than sent as `q=`.
+  querySerializer: (query) => withQuery('', query as Query).replace(/^\?/, ''),
+});
+api.use(sessionMiddleware);
+
+/** The success body of an {@link api} call (failures were thrown as ApiError by its middleware). */
+export async function unwrap<T>(call: Promise<{ data?: T }>): Promise<T> {
+  return (await call).data as T;
+}
+

@@ -1,7 +1,7 @@
 /** The signed-in user (GET /api/auth/me): who they are and what the API says they may do. */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useContext } from 'react';
-import { api, setCsrfToken } from './api.ts';
+import { api, setCsrfToken, unwrap } from './api.ts';
 import type { Capability, Me } from './types.ts';
 
 export const ME_KEY = ['me'] as const;
@@ -14,7 +14,7 @@ export function useSessionQuery() {
   return useQuery<Me | null>({
     queryKey: ME_KEY,
     queryFn: async () => {
-      const me = await api.get<Me>('/api/auth/me');
+      const me = await unwrap(api.GET('/api/auth/me'));
       setCsrfToken(me.csrfToken);
       return me;
     },

@@ -3,8 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
 import { useState } from 'react';
 import { ui } from '../../../src/i18n/ui.ts';
-import { api } from '../api.ts';
-import type { Agency, Page } from '../types.ts';
+import { api, unwrap } from '../api.ts';
 
 interface Props {
   value?: string | null;
@@ -21,13 +20,13 @@ export function AgencySelect({ value, onChange, placeholder, allowClear, style, 
   const [q, setQ] = useState('');
   const { data, isFetching } = useQuery({
     queryKey: ['agencies', 'options', q],
-    queryFn: () => api.get<Page<Agency>>('/api/agencies', { q, limit: 50 }),
+    queryFn: () => unwrap(api.GET('/api/agencies', { params: { query: { q, limit: 50 } } })),
     placeholderData: (previous) => previous,
   });
   // Keep the chosen agency labelled even when it is not among the current matches.
   const chosen = useQuery({
     queryKey: ['agency', value],
-    queryFn: () => api.get<Agency>(`/api/agencies/${value}`),
+    queryFn: () => unwrap(api.GET('/api/agencies/{id}', { params: { path: { id: value! } } })),
     enabled: !!value && !data?.items.some((a) => a.id === value),
   });
   const options = [...(data?.items ?? []), ...(chosen.data && !data?.items.some((a) => a.id === chosen.data.id) ? [chosen.data] : [])].map((a) => ({

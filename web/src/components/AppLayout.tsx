@@ -22,7 +22,7 @@ import { Button, Drawer, Grid, Layout, Menu, Result, Space, Typography, type Men
 import { Suspense, useState, type ReactNode } from 'react';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { ui } from '../../../src/i18n/ui.ts';
-import { api, ApiError } from '../api.ts';
+import { api, ApiError, unwrap } from '../api.ts';
 import { SessionProvider, useSessionQuery, useStoreSession } from '../session.tsx';
 import type { Capability, Me } from '../types.ts';
 import { useFailure, useToast } from './feedback.ts';
@@ -72,7 +72,7 @@ function UserBox({ me, compact }: { me: Me; compact: boolean }) {
   const failure = useFailure();
   const storeSession = useStoreSession();
   const logout = useMutation({
-    mutationFn: () => api.post<void>('/api/auth/logout'),
+    mutationFn: () => unwrap(api.POST('/api/auth/logout')),
     onSuccess: () => {
       client.clear();
       storeSession(null);

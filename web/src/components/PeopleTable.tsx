@@ -4,8 +4,9 @@ import { Alert, Input, Select, Space, Table } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { ui } from '../../../src/i18n/ui.ts';
-import { api } from '../api.ts';
-import type { EffectiveStatus, Page, Person } from '../types.ts';
+import { api, unwrap } from '../api.ts';
+import { allOf } from '../api/schema.ts';
+import type { EffectiveStatus, Person } from '../types.ts';
 import { AgencySelect } from './AgencySelect.tsx';
 import { CertificateTag, ReviewerTag } from './StatusTags.tsx';
 
@@ -26,7 +27,7 @@ export function PeopleTable({ agencyId }: { agencyId?: string }) {
   const query = { ...filters, agencyId: agencyId ?? filters.agencyId };
   const { data, isFetching, error } = useQuery({
     queryKey: ['people', query, page],
-    queryFn: () => api.get<Page<Person>>('/api/people', { ...query, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
+    queryFn: () => unwrap(api.GET('/api/people', { params: { query: { ...query, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE } } })),
     placeholderData: keepPreviousData,
   });
   const filter = (patch: Partial<Filters>) => {
@@ -44,7 +45,7 @@ export function PeopleTable({ agencyId }: { agencyId?: string }) {
           value={filters.status}
           onChange={(status) => filter({ status })}
           style={{ width: 140 }}
-          options={(['active', 'suspended', 'revoked', 'expired'] as const).map((s) => ({ value: s, label: ui.labels.certificateStatus[s] }))}
+          options={allOf<EffectiveStatus>()(['active', 'suspended', 'revoked', 'expired']).map((s) => ({ value: s, label: ui.labels.certificateStatus[s] }))}
         />
         <Select<'true' | 'false'>
           allowClear

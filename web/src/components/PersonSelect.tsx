@@ -7,8 +7,8 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
 import { useState } from 'react';
 import { ui } from '../../../src/i18n/ui.ts';
-import { api } from '../api.ts';
-import type { Page, Person } from '../types.ts';
+import { api, unwrap } from '../api.ts';
+import type { Person } from '../types.ts';
 
 /** Why a person cannot be one of a case's officers today. */
 function certificateProblem(p: Person): string {
@@ -22,7 +22,7 @@ export function PersonSelect({ agencyId, value, onChange, id, officers = false }
   const [q, setQ] = useState('');
   const { data, isFetching } = useQuery({
     queryKey: ['people', 'options', agencyId, q],
-    queryFn: () => api.get<Page<Person>>('/api/people', { agencyId, q, limit: 50 }),
+    queryFn: () => unwrap(api.GET('/api/people', { params: { query: { agencyId, q, limit: 50 } } })),
     placeholderData: keepPreviousData,
   });
   return (

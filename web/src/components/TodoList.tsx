@@ -6,30 +6,16 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Empty, Space, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { ui } from '../../../src/i18n/ui.ts';
-import { api } from '../api.ts';
+import { api, unwrap } from '../api.ts';
+import type { ResponseOf } from '../api/schema.ts';
 import { ClockTags } from './case/CaseTags.tsx';
-import type { CaseSummary } from './case/types.ts';
 
 const t = ui.todo;
 
-export type TodoCase = CaseSummary & { urgency: number };
-
-export interface TodoArchive {
-  caseId: string;
-  agencyId: string;
-  registerNumber: string;
-  title: string;
-  closedOn: string;
-  task: 'compile' | 'transfer';
-  deadline: string;
-  provisional: boolean;
-  status: 'due' | 'due_soon' | 'overdue';
-}
-
-export interface Todo {
-  cases: TodoCase[];
-  archive: TodoArchive[];
-}
+/** GET /api/todo. */
+export type Todo = ResponseOf<'/api/todo', 'get'>;
+export type TodoCase = Todo['cases'][number];
+export type TodoArchive = Todo['archive'][number];
 
 const archiveColours: Record<TodoArchive['status'], string> = { due: 'blue', due_soon: 'orange', overdue: 'red' };
 
@@ -41,7 +27,7 @@ const nextDeadline = (c: TodoCase) =>
     .sort()[0];
 
 export function TodoList() {
-  const { data, error, isFetching } = useQuery({ queryKey: ['todo'], queryFn: () => api.get<Todo>('/api/todo') });
+  const { data, error, isFetching } = useQuery({ queryKey: ['todo'], queryFn: () => unwrap(api.GET('/api/todo')) });
   return (
     <Card title={t.title} data-testid="todo">
       {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 16 }} />}

@@ -6,7 +6,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Tag } from 'antd';
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { ui } from '../../../src/i18n/ui.ts';
-import { api } from '../api.ts';
+import { api, unwrap } from '../api.ts';
 import type { Region } from '../types.ts';
 
 export interface RegionNode {
@@ -20,7 +20,7 @@ export interface RegionNode {
 }
 
 const fetchChildren = (parentCode: string) =>
-  api.get<{ items: Region[] }>('/api/regions', { parentCode: parentCode || undefined }).then((r) => r.items);
+  unwrap(api.GET('/api/regions', { params: { query: { parentCode: parentCode || undefined } } })).then((r) => r.items);
 
 /** The significant prefix of a code, which its children's codes start with (src/organisation/regions/regions.ts). */
 export function codePrefix(region: Region): string {

@@ -5,7 +5,7 @@ import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Space, Table
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ui } from '../../../src/i18n/ui.ts';
-import { api } from '../api.ts';
+import { api, unwrap } from '../api.ts';
 import { formatDateTime } from '../components/dates.ts';
 import { useFailure, useToast } from '../components/feedback.ts';
 import { PageHeader } from '../components/PageHeader.tsx';
@@ -28,7 +28,7 @@ function CreateTokenDialog({ onClose }: { onClose: () => void }) {
   const client = useQueryClient();
   const [secret, setSecret] = useState<string | null>(null);
   const create = useMutation({
-    mutationFn: (v: { name: string; expiresInDays?: number }) => api.post<ApiToken & { token: string }>('/api/auth/tokens', v),
+    mutationFn: (v: { name: string; expiresInDays?: number }) => unwrap(api.POST('/api/auth/tokens', { body: v })),
     onSuccess: (created) => {
       setSecret(created.token);
       void client.invalidateQueries({ queryKey: TOKENS_KEY });
@@ -67,9 +67,9 @@ export default function AccountPage() {
   const navigate = useNavigate();
   const storeSession = useStoreSession();
   const [creating, setCreating] = useState(false);
-  const { data, isFetching, error } = useQuery({ queryKey: TOKENS_KEY, queryFn: () => api.get<{ items: ApiToken[] }>('/api/auth/tokens') });
+  const { data, isFetching, error } = useQuery({ queryKey: TOKENS_KEY, queryFn: () => unwrap(api.GET('/api/auth/tokens')) });
   const revoke = useMutation({
-    mutationFn: (id: string) => api.delete<void>(`/api/auth/tokens/${id}`),
+    mutationFn: (id: string) => unwrap(api.DELETE('/api/auth/tokens/{id}', { params: { path: { id } } })),
     onSuccess: () => {
       toast.success(a.revokedDone);
       void client.invalidateQueries({ queryKey: TOKENS_KEY });
@@ -77,7 +77,7 @@ export default function AccountPage() {
     onError: (e) => failure(e),
   });
   const logoutAll = useMutation({
-    mutationFn: () => api.post<void>('/api/auth/logout-all'),
+    mutationFn: () => unwrap(api.POST('/api/auth/logout-all')),
     onSuccess: () => {
       client.clear();
       storeSession(null);

@@ -5,7 +5,7 @@ import { Alert, Button, Card, Form, Input, Modal, Select, Space, Table } from 'a
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { ui } from '../../../src/i18n/ui.ts';
-import { api } from '../api.ts';
+import { api, unwrap } from '../api.ts';
 import { AgencyForm, type AgencyValues } from '../components/agency/AgencyForm.tsx';
 import { useFailure, useToast } from '../components/feedback.ts';
 import { PageHeader } from '../components/PageHeader.tsx';
@@ -13,7 +13,7 @@ import { RegionSelect } from '../components/RegionSelect.tsx';
 import { blankToNull } from '../components/rules.ts';
 import { CategoryTags, ConfirmationTag, RatioFlagTag } from '../components/StatusTags.tsx';
 import { useCan } from '../session.tsx';
-import type { Agency, AgencyKind, Page } from '../types.ts';
+import type { Agency, AgencyKind } from '../types.ts';
 
 const PAGE_SIZE = 20;
 const a = ui.agencies;
@@ -25,7 +25,7 @@ function CreateAgencyDialog({ onClose }: { onClose: () => void }) {
   const client = useQueryClient();
   const navigate = useNavigate();
   const create = useMutation({
-    mutationFn: (values: AgencyValues) => api.post<Agency>('/api/agencies', blankToNull(values)),
+    mutationFn: (values: AgencyValues) => unwrap(api.POST('/api/agencies', { body: blankToNull(values) })),
     onSuccess: (agency) => {
       toast.success(ui.common.created);
       void client.invalidateQueries({ queryKey: ['agencies'] });
@@ -48,7 +48,7 @@ export default function AgenciesPage() {
   const [creating, setCreating] = useState(false);
   const { data, isFetching, error } = useQuery({
     queryKey: ['agencies', 'list', filters, page],
-    queryFn: () => api.get<Page<Agency>>('/api/agencies', { ...filters, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
+    queryFn: () => unwrap(api.GET('/api/agencies', { params: { query: { ...filters, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE } } })),
     placeholderData: keepPreviousData,
   });
   const filter = (patch: Partial<typeof filters>) => {
@@ -96,8 +96,8 @@ export default function AgenciesPage() {
             {
               title: a.reviewerRatio,
               dataIndex: 'reviewerRatio',
-              render: (r: Agency['reviewerRatio'], row) =>
-                row.kind === 'enforcement' ? (
+              render: (r: Agency['reviewerRatio']) =>
+                r ? (
                   <Space size={4}>
                     <span>
                       {r.reviewers}/{r.activeOfficers}

@@ -5,13 +5,12 @@ import { Alert, Button, Card, Space, Tabs, Tag } from 'antd';
 import { lazy, Suspense } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { ui } from '../../../src/i18n/ui.ts';
-import { api } from '../api.ts';
+import { api, unwrap } from '../api.ts';
 import { AgencyInfoTab } from '../components/agency/AgencyInfoTab.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { PageLoading } from '../components/PageLoading.tsx';
 import { ConfirmationTag } from '../components/StatusTags.tsx';
 import { useCan } from '../session.tsx';
-import type { Agency } from '../types.ts';
 
 // The other tabs load when opened.
 const DivisionsTab = lazy(() => import('../components/agency/DivisionsTab.tsx').then((m) => ({ default: m.DivisionsTab })));
@@ -43,7 +42,7 @@ export default function AgencyDetailPage() {
   const { id = '' } = useParams();
   const [params, setParams] = useSearchParams();
   const tab: TabKey = TABS.find((t) => t === params.get('tab')) ?? 'info';
-  const { data: agency, error } = useQuery({ queryKey: ['agency', id], queryFn: () => api.get<Agency>(`/api/agencies/${id}`) });
+  const { data: agency, error } = useQuery({ queryKey: ['agency', id], queryFn: () => unwrap(api.GET('/api/agencies/{id}', { params: { path: { id } } })) });
   const readCases = useCan('readCases'); // the A/V list belongs to the recording module
   if (error) return <Alert type="error" showIcon title={error.message} />;
   if (!agency) return <PageLoading />;

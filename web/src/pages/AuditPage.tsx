@@ -9,11 +9,11 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { ui } from '../../../src/i18n/ui.ts';
-import { api } from '../api.ts';
+import { api, unwrap } from '../api.ts';
 import { AgencySelect } from '../components/AgencySelect.tsx';
 import { formatDateTime, toIsoDate } from '../components/dates.ts';
 import { PageHeader } from '../components/PageHeader.tsx';
-import type { AuditEvent, AuditLinkType, Page, User } from '../types.ts';
+import type { AuditEvent, AuditLinkType } from '../types.ts';
 
 const au = ui.audit;
 const PAGE_SIZE = 50;
@@ -50,10 +50,10 @@ export default function AuditPage() {
   const { subject, ...query } = filters;
   const { data, isFetching, error } = useQuery({
     queryKey: ['audit', filters, pageNo],
-    queryFn: () => api.get<Page<AuditEvent>>('/api/audit', { ...query, subjectId: subject?.id, limit: PAGE_SIZE, offset: (pageNo - 1) * PAGE_SIZE }),
+    queryFn: () => unwrap(api.GET('/api/audit', { params: { query: { ...query, subjectId: subject?.id, limit: PAGE_SIZE, offset: (pageNo - 1) * PAGE_SIZE } } })),
     placeholderData: keepPreviousData,
   });
-  const people = useQuery({ queryKey: ['users', 'options'], queryFn: () => api.get<Page<User>>('/api/users', { limit: 500 }) });
+  const people = useQuery({ queryKey: ['users', 'options'], queryFn: () => unwrap(api.GET('/api/users', { params: { query: { limit: 500 } } })) });
   const filter = (patch: Partial<Filters>) => {
     setFilters((f) => ({ ...f, ...patch }));
     setPageNo(1);

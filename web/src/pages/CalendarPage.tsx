@@ -9,7 +9,7 @@ import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { ui } from '../../../src/i18n/ui.ts';
-import { api } from '../api.ts';
+import { api, unwrap } from '../api.ts';
 import { formatDateTime, toIsoDate } from '../components/dates.ts';
 import { useFailure, useToast } from '../components/feedback.ts';
 import { PageHeader } from '../components/PageHeader.tsx';
@@ -38,7 +38,7 @@ function AddYearDialog({ suggestedYear, onClose }: { suggestedYear: number; onCl
   const client = useQueryClient();
   const year = Form.useWatch('year', form) ?? suggestedYear;
   const save = useMutation({
-    mutationFn: (v: YearValues) => api.post<CalendarYear>('/api/calendar/years', { year: v.year, notice: v.notice, noticeTitle: v.noticeTitle, days: v.days.map((d) => ({ ...d, date: toIsoDate(d.date) })) }),
+    mutationFn: (v: YearValues) => unwrap(api.POST('/api/calendar/years', { body: { year: v.year, notice: v.notice, noticeTitle: v.noticeTitle, days: v.days.map((d) => ({ ...d, date: toIsoDate(d.date) })) } })),
     onSuccess: () => {
       toast.success(ui.common.saved);
       void client.invalidateQueries({ queryKey: ['calendar'] });
@@ -110,7 +110,7 @@ function SetDayDialog({ year, onClose }: { year: number; onClose: () => void }) 
   const toast = useToast();
   const client = useQueryClient();
   const save = useMutation({
-    mutationFn: (v: { date: Dayjs; kind: CalendarDay['kind']; name: string }) => api.put<CalendarDay>(`/api/calendar/days/${toIsoDate(v.date)}`, { kind: v.kind, name: v.name }),
+    mutationFn: (v: { date: Dayjs; kind: CalendarDay['kind']; name: string }) => unwrap(api.PUT('/api/calendar/days/{date}', { params: { path: { date: toIsoDate(v.date) } }, body: { kind: v.kind, name: v.name } })),
     onSuccess: () => {
       toast.success(ui.common.saved);
       void client.invalidateQueries({ queryKey: ['calendar'] });
@@ -142,10 +142,10 @@ export default function CalendarPage() {
   const canManage = useCan('manageCalendar');
   const [selected, setSelected] = useState<number | null>(null);
   const [dialog, setDialog] = useState<'year' | 'day' | null>(null);
-  const years = useQuery({ queryKey: ['calendar', 'years'], queryFn: () => api.get<{ items: CalendarYear[] }>('/api/calendar/years').then((r) => r.items) });
+  const years = useQuery({ queryKey: ['calendar', 'years'], queryFn: () => unwrap(api.GET('/api/calendar/years')).then((r) => r.items) });
   const days = useQuery({
     queryKey: ['calendar', 'days', selected],
-    queryFn: () => api.get<{ items: CalendarDay[] }>(`/api/calendar/years/${selected}/days`).then((r) => r.items),
+    queryFn: () => unwrap(api.GET('/api/calendar/years/{year}/days', { params: { path: { year: selected! } } })).then((r) => r.items),
     enabled: selected !== null,
   });
   const loaded = [...(years.data ?? [])].sort((a, b) => b.year - a.year);

@@ -8,17 +8,19 @@ import { Alert, Button, Card, DatePicker, Flex, Form, Input, Select, Space } fro
 import type { Dayjs } from 'dayjs';
 import { useNavigate } from 'react-router';
 import { ui } from '../../../src/i18n/ui.ts';
-import { api } from '../api.ts';
+import { api, unwrap } from '../api.ts';
+import { allOf, type RequestOf } from '../api/schema.ts';
 import { caseChanged, usePowerItems, useProcedures } from '../components/case/queries.ts';
-import type { CaseDetail, PartyKind } from '../components/case/types.ts';
+import type { PartyKind, ProcedureId } from '../components/case/types.ts';
 import { toIsoDate } from '../components/dates.ts';
 import { useFailure, useToast } from '../components/feedback.ts';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { rules, upperCase } from '../components/rules.ts';
 
 const c = ui.cases;
-const SOURCES = ['plan', 'complaint', 'referral', 'assignment', 'random_draw', 'application', 'on_site'] as const;
-const PARTY_KINDS: PartyKind[] = ['legal_person', 'other_organisation', 'natural_person'];
+type Source = RequestOf<'/api/cases', 'post'>['source'];
+const SOURCES = allOf<Source>()(['plan', 'complaint', 'referral', 'assignment', 'random_draw', 'application', 'on_site']);
+const PARTY_KINDS = allOf<PartyKind>()(['legal_person', 'other_organisation', 'natural_person']);
 
 interface PartyValues {
   kind: PartyKind;
@@ -30,10 +32,10 @@ interface PartyValues {
 }
 
 interface Values {
-  procedure: string;
+  procedure: ProcedureId;
   powerItemId: string;
   title: string;
-  source: (typeof SOURCES)[number];
+  source: Source;
   provider?: string;
   content: string;
   receivedOn?: Dayjs | null;
@@ -68,7 +70,7 @@ export default function CaseCreatePage() {
   const procedure = procedures.data?.find((p) => p.id === procedureId);
   const powerItems = usePowerItems(procedure?.category);
   const save = useMutation({
-    mutationFn: (values: Values) => api.post<CaseDetail>('/api/cases', body(values)),
+    mutationFn: (values: Values) => unwrap(api.POST('/api/cases', { body: body(values) })),
     onSuccess: (detail) => {
       void caseChanged(client, detail.id, detail);
       toast.success(ui.common.created);

@@ -77,7 +77,7 @@ function Overview({ kase }: { kase: CaseDetail }) {
         { key: 'agency', label: c.agency, children: kase.agencyName },
         { key: 'procedure', label: c.procedure, children: kase.procedureName },
         { key: 'powerItem', label: c.powerItem, children: kase.powerItem ? `${kase.powerItem.code} ${kase.powerItem.name}` : '—', span: 'filled' },
-        { key: 'source', label: c.source, children: Object.hasOwn(c.sourceKind, kase.source) ? c.sourceKind[kase.source as keyof typeof c.sourceKind] : kase.source },
+        { key: 'source', label: c.source, children: kase.source ? c.sourceKind[kase.source] : '—' },
         { key: 'openedAt', label: c.openedAt, children: formatDateTime(kase.openedAt) },
         { key: 'provider', label: c.sourceProvider, children: text(kase.sourceDetail?.provider) },
         { key: 'receivedOn', label: c.sourceReceivedOn, children: kase.sourceDetail?.receivedOn ? formatDate(kase.sourceDetail.receivedOn) : '—' },

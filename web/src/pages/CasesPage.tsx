@@ -5,21 +5,20 @@ import { Alert, Button, Card, Checkbox, Input, Select, Space, Table } from 'antd
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { ui } from '../../../src/i18n/ui.ts';
-import { api } from '../api.ts';
+import { api, unwrap } from '../api.ts';
 import { CaseStatusTag, ClockTags } from '../components/case/CaseTags.tsx';
 import { useProcedures } from '../components/case/queries.ts';
-import type { CaseStatus, CaseSummary } from '../components/case/types.ts';
+import type { CaseStatus, CaseSummary, ProcedureId } from '../components/case/types.ts';
 import { formatDateTime } from '../components/dates.ts';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { useCan } from '../session.tsx';
-import type { Page } from '../types.ts';
 
 const c = ui.cases;
 const PAGE_SIZE = 20;
 
 interface Filters {
   status?: CaseStatus;
-  procedure?: string;
+  procedure?: ProcedureId;
   mine?: boolean;
   q?: string;
 }
@@ -32,7 +31,7 @@ export default function CasesPage() {
   const { data, isFetching, error } = useQuery({
     queryKey: ['cases', filters, page],
     queryFn: () =>
-      api.get<Page<CaseSummary>>('/api/cases', { status: filters.status, procedure: filters.procedure, q: filters.q, mine: filters.mine ? 'true' : undefined, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
+      unwrap(api.GET('/api/cases', { params: { query: { status: filters.status, procedure: filters.procedure, q: filters.q, mine: filters.mine ? 'true' : undefined, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE } } })),
     placeholderData: keepPreviousData,
   });
   const filter = (patch: Partial<Filters>) => {
@@ -66,7 +65,7 @@ export default function CasesPage() {
             options={(['open', 'closed', 'archived'] as const).map((s) => ({ value: s, label: c.statusLabel[s] }))}
             data-testid="cases-status"
           />
-          <Select<string>
+          <Select<ProcedureId>
             allowClear
             placeholder={c.procedure}
             value={filters.procedure}

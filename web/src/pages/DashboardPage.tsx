@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Col, Empty, Row, Space, Statistic, Table, Typography } from 'antd';
 import { Link } from 'react-router';
 import { ui } from '../../../src/i18n/ui.ts';
-import { api } from '../api.ts';
+import { api, unwrap } from '../api.ts';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { PageLoading } from '../components/PageLoading.tsx';
 import { RatioFlagTag } from '../components/StatusTags.tsx';
@@ -16,7 +16,7 @@ type RatioRow = Dashboard['reviewerRatios'][number];
 const percent = (ratio: number | null) => (ratio === null ? '—' : `${(ratio * 100).toFixed(1)}%`);
 
 export default function DashboardPage() {
-  const { data, error } = useQuery({ queryKey: ['dashboard'], queryFn: () => api.get<Dashboard>('/api/dashboard') });
+  const { data, error } = useQuery({ queryKey: ['dashboard'], queryFn: () => unwrap(api.GET('/api/dashboard')) });
   const readCases = useCan('readCases');
   if (error) return <Alert type="error" showIcon title={error.message} />;
   if (!data) return <PageLoading />;

@@ -8,7 +8,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { ui } from '../../../src/i18n/ui.ts';
-import { api } from '../api.ts';
+import { api, unwrap } from '../api.ts';
+import { allOf, type RequestOf, type ResponseOf } from '../api/schema.ts';
 import { AgencySelect } from '../components/AgencySelect.tsx';
 import { formatDateTime } from '../components/dates.ts';
 import { useFailure, useToast } from '../components/feedback.ts';
@@ -18,32 +19,12 @@ import { useCan, useMe } from '../session.tsx';
 
 const d = ui.devices;
 
-export const DEVICE_KINDS = ['body_camera', 'camera', 'video_camera', 'audio_recorder', 'storage_drive', 'other'] as const;
-export type DeviceKind = (typeof DEVICE_KINDS)[number];
-export type DeviceStatus = 'available' | 'on_loan' | 'retired';
-
-export interface DeviceLoan {
-  id: string;
-  personId: string;
-  personName: string;
-  lentAt: string;
-  returnedAt: string | null;
-}
-
-/** src/recording/devices/presenter.ts deviceOut. */
-export interface Device {
-  id: string;
-  agencyId: string;
-  kind: DeviceKind;
-  serialNumber: string;
-  model: string;
-  status: DeviceStatus;
-  currentLoan: DeviceLoan | null;
-  retiredAt: string | null;
-  createdAt: string;
-  isDemo: boolean;
-  actions: ('lend' | 'return' | 'retire')[];
-}
+/** src/recording/devices/presenter.ts deviceOut (GET /api/devices/{id} adds the loans). */
+export type Device = ResponseOf<'/api/devices', 'get'>['items'][number];
+export type DeviceLoan = ResponseOf<'/api/devices/{id}', 'get'>['loans'][number];
+export type DeviceKind = Device['kind'];
+export type DeviceStatus = Device['status'];
+export const DEVICE_KINDS = allOf<DeviceKind>()(['body_camera', 'camera', 'video_camera', 'audio_recorder', 'storage_drive', 'other']);
 
 const statusColours: Record<DeviceStatus, string> = { available: 'success', on_loan: 'processing', retired: 'default' };
 const DEVICES_KEY = ['devices'] as const;
@@ -51,7 +32,7 @@ const DEVICES_KEY = ['devices'] as const;
 function LoanHistory({ deviceId }: { deviceId: string }) {
   const { data, error, isFetching } = useQuery({
     queryKey: ['devices', deviceId],
-    queryFn: () => api.get<Device & { loans: DeviceLoan[] }>(`/api/devices/${deviceId}`),
+    queryFn: () => unwrap(api.GET('/api/devices/{id}', { params: { path: { id: deviceId } } })),
   });
   if (error) return <Alert type="error" showIcon title={error.message} />;
   return (
@@ -80,7 +61,7 @@ function RegisterDialog({ onClose }: { onClose: () => void }) {
   const toast = useToast();
   const failure = useFailure();
   const register = useMutation({
-    mutationFn: (body: object) => api.post<Device>('/api/devices', body),
+    mutationFn: (body: RequestOf<'/api/devices', 'post'>) => unwrap(api.POST('/api/devices', { body })),
     onSuccess: async () => {
       toast.success(d.registered);
       await client.invalidateQueries({ queryKey: DEVICES_KEY });
@@ -117,7 +98,7 @@ function LendDialog({ device, onClose }: { device: Device; onClose: () => void }
   const toast = useToast();
   const failure = useFailure();
   const lend = useMutation({
-    mutationFn: (body: { personId: string }) => api.post<Device>(`/api/devices/${device.id}/loans`, body),
+    mutationFn: (body: { personId: string }) => unwrap(api.POST('/api/devices/{id}/loans', { params: { path: { id: device.id } }, body: body })),
     onSuccess: async () => {
       toast.success(d.lent);
       await client.invalidateQueries({ queryKey: DEVICES_KEY });
@@ -156,10 +137,11 @@ export default function DevicesPage() {
   const [lending, setLending] = useState<Device | null>(null);
   const { data, error, isFetching } = useQuery({
     queryKey: [...DEVICES_KEY, { status }],
-    queryFn: async () => (await api.get<{ items: Device[] }>('/api/devices', { status })).items,
+    queryFn: async () => (await unwrap(api.GET('/api/devices', { params: { query: { status } } }))).items,
   });
   const act = useMutation({
-    mutationFn: ({ device, action }: { device: Device; action: 'return' | 'retire' }) => api.post<Device>(`/api/devices/${device.id}/${action}`),
+    mutationFn: ({ device, action }: { device: Device; action: 'return' | 'retire' }) => 
+      unwrap(api.POST(action === 'return' ? '/api/devices/{id}/return' : '/api/devices/{id}/retire', { params: { path: { id: device.id } } })),
     onSuccess: async (_, { action }) => {
       toast.success(action === 'return' ? d.returned : d.retiredDone);
       await client.invalidateQueries({ queryKey: DEVICES_KEY });

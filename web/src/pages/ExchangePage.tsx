@@ -7,7 +7,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Checkbox, Col, Form, Radio, Row, Space, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { ui } from '../../../src/i18n/ui.ts';
-import { api, ApiError } from '../api.ts';
+import { ApiError, download, upload } from '../api.ts';
+import type { ResponseOf } from '../api/schema.ts';
 import { AgencySelect } from '../components/AgencySelect.tsx';
 import { useFailure } from '../components/feedback.ts';
 import { PageHeader } from '../components/PageHeader.tsx';
@@ -16,12 +17,8 @@ import { useCan, useMe } from '../session.tsx';
 const x = ui.exchange;
 type Kind = 'officers' | 'agencies';
 
-interface Summary {
-  kind: Kind;
-  dryRun: boolean;
-  totalRows: number;
-  imported: number;
-}
+/** What an import answers (the same for officers and agencies). */
+type Summary = ResponseOf<'/api/exchange/officers', 'post'>;
 
 interface RowProblem {
   row: number;
@@ -128,7 +125,7 @@ function ImportCard() {
               try {
                 const path = kind === 'officers' ? '/api/exchange/officers' : '/api/exchange/agencies';
                 const query = new URLSearchParams({ dryRun: String(dryRun), ...(kind === 'officers' ? { agencyId: agencyId! } : {}) });
-                const summary = await api.upload<Summary>('POST', `${path}?${query}`, form);
+                const summary = await upload<Summary>('POST', `${path}?${query}`, form);
                 onSuccess?.(summary);
                 setOutcome({ ok: summary });
                 if (!summary.dryRun) void client.invalidateQueries({ queryKey: [kind === 'officers' ? 'people' : 'agencies'] });
@@ -146,7 +143,7 @@ function ImportCard() {
               {x.chooseFile}
             </Button>
           </Upload>
-          <Button icon={<DownloadOutlined />} onClick={() => api.download(`/api/exchange/templates/${kind}.xlsx`, undefined, templateName).catch(failure)}>
+          <Button icon={<DownloadOutlined />} onClick={() => download(`/api/exchange/templates/${kind}.xlsx`, undefined, templateName).catch(failure)}>
             {x.template}
           </Button>
         </Space>
@@ -167,8 +164,7 @@ function ExportCard() {
   const [busy, setBusy] = useState<Kind | null>(null);
   const run = (kind: Kind, path: string, query: Record<string, string> | undefined) => {
     setBusy(kind);
-    api
-      .download(path, query, `${kind}.xlsx`)
+    download(path, query, `${kind}.xlsx`)
       .catch(failure)
       .finally(() => setBusy(null));
   };

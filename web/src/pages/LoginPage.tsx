@@ -5,10 +5,9 @@ import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { ui } from '../../../src/i18n/ui.ts';
-import { api, ApiError } from '../api.ts';
+import { api, ApiError, unwrap } from '../api.ts';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { useSessionQuery, useStoreSession } from '../session.tsx';
-import type { Me } from '../types.ts';
 
 interface Credentials {
   username: string;
@@ -32,7 +31,7 @@ export default function LoginPage() {
     if (session.data) void navigate(safeNext(params.get('next')), { replace: true });
   }, [session.data, navigate, params]);
   const login = useMutation({
-    mutationFn: (values: Credentials) => api.post<Me>('/api/auth/login', values),
+    mutationFn: (values: Credentials) => unwrap(api.POST('/api/auth/login', { body: values })),
     onSuccess: (me) => {
       storeSession(me);
       void navigate(safeNext(params.get('next')), { replace: true });

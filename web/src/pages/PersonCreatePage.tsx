@@ -4,13 +4,12 @@ import { Button, Card, Form, Space } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { ui } from '../../../src/i18n/ui.ts';
-import { api } from '../api.ts';
+import { api, unwrap } from '../api.ts';
 import { AgencySelect } from '../components/AgencySelect.tsx';
 import { useFailure, useToast } from '../components/feedback.ts';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { PersonForm, personBody, type PersonValues } from '../components/person/PersonForm.tsx';
 import { useMe } from '../session.tsx';
-import type { Person } from '../types.ts';
 
 export default function PersonCreatePage() {
   const me = useMe();
@@ -22,7 +21,7 @@ export default function PersonCreatePage() {
   const client = useQueryClient();
   const navigate = useNavigate();
   const create = useMutation({
-    mutationFn: (values: PersonValues) => api.post<Person>(`/api/agencies/${agencyId}/people`, personBody(values, 'create')),
+    mutationFn: (values: PersonValues) => unwrap(api.POST('/api/agencies/{id}/people', { params: { path: { id: agencyId! } }, body: personBody(values, 'create') })),
     onSuccess: (person) => {
       toast.success(ui.common.created);
       void client.invalidateQueries({ queryKey: ['people'] });

@@ -8,7 +8,7 @@ import { Alert, Button, Card, Col, Descriptions, Form, Modal, Row, Space, Typogr
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ui } from '../../../src/i18n/ui.ts';
-import { api } from '../api.ts';
+import { api, unwrap } from '../api.ts';
 import { useFailure, useToast } from '../components/feedback.ts';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { PageLoading } from '../components/PageLoading.tsx';
@@ -26,7 +26,7 @@ function EditDialog({ person, onClose }: { person: Person; onClose: () => void }
   const toast = useToast();
   const client = useQueryClient();
   const save = useMutation({
-    mutationFn: (values: PersonValues) => api.patch<Person>(`/api/people/${person.id}`, personBody(values, 'edit')),
+    mutationFn: (values: PersonValues) => unwrap(api.PATCH('/api/people/{id}', { params: { path: { id: person.id } }, body: personBody(values, 'edit') })),
     onSuccess: (updated) => {
       client.setQueryData(['person', person.id], updated);
       void client.invalidateQueries({ queryKey: ['people'] });
@@ -71,7 +71,7 @@ function VerificationCard({ person }: { person: Person }) {
 export default function PersonDetailPage() {
   const { id = '' } = useParams();
   const [editing, setEditing] = useState(false);
-  const { data: person, error } = useQuery({ queryKey: ['person', id], queryFn: () => api.get<Person>(`/api/people/${id}`) });
+  const { data: person, error } = useQuery({ queryKey: ['person', id], queryFn: () => unwrap(api.GET('/api/people/{id}', { params: { path: { id } } })) });
   if (error) return <Alert type="error" showIcon title={error.message} />;
   if (!person) return <PageLoading />;
   const c = person.certificate;

@@ -4,7 +4,7 @@ import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Descriptions, Empty, Form, Input, Modal, Row, Space, Spin, Tree } from 'antd';
 import { useState } from 'react';
 import { ui } from '../../../src/i18n/ui.ts';
-import { api } from '../api.ts';
+import { api, unwrap } from '../api.ts';
 import { useFailure, useToast } from '../components/feedback.ts';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { codePrefix, useRegionTree, type RegionNode } from '../components/region-tree.tsx';
@@ -22,8 +22,8 @@ function RegionDialog({ dialog, onClose, onDone }: { dialog: NonNullable<Dialog>
   const save = useMutation({
     mutationFn: (values: { code: string; name: string }) =>
       dialog.mode === 'add'
-        ? api.post<Region>('/api/regions', { code: values.code.trim(), name: values.name, parentCode: parent?.code ?? null })
-        : api.patch<Region>(`/api/regions/${dialog.region.code}`, { name: values.name }),
+        ? unwrap(api.POST('/api/regions', { body: { code: values.code.trim(), name: values.name, parentCode: parent?.code ?? null } }))
+        : unwrap(api.PATCH('/api/regions/{code}', { params: { path: { code: dialog.region.code } }, body: { name: values.name } })),
     onSuccess: (region) => {
       toast.success(ui.common.saved);
       onDone(region);

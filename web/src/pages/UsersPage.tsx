@@ -4,7 +4,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { ui } from '../../../src/i18n/ui.ts';
-import { api } from '../api.ts';
+import { api, unwrap } from '../api.ts';
 import { AgencySelect } from '../components/AgencySelect.tsx';
 import { formatDateTime } from '../components/dates.ts';
 import { useFailure, useToast } from '../components/feedback.ts';
@@ -12,7 +12,7 @@ import { PageHeader } from '../components/PageHeader.tsx';
 import { RegionSelect } from '../components/RegionSelect.tsx';
 import { rules } from '../components/rules.ts';
 import { useMe } from '../session.tsx';
-import { ROLES, type Page, type Role, type User } from '../types.ts';
+import { ROLES, type Role, type User } from '../types.ts';
 
 const u = ui.users;
 const PAGE_SIZE = 50;
@@ -37,15 +37,19 @@ function UserDialog({ user, onClose }: { user: User | null; onClose: () => void 
   const save = useMutation({
     mutationFn: (v: Values) =>
       user
-        ? api.patch<User>(`/api/users/${user.id}`, { displayName: v.displayName, roles: v.roles, password: v.password || undefined })
-        : api.post<User>('/api/users', {
-            username: v.username.trim(),
-            displayName: v.displayName,
-            password: v.password,
-            agencyId: v.agencyId ?? null,
-            roles: v.roles,
-            scopeRegionCode: v.roles.includes('supervisor') ? (v.scopeRegionCode ?? null) : null,
-          }),
+        ? unwrap(api.PATCH('/api/users/{id}', { params: { path: { id: user.id } }, body: { displayName: v.displayName, roles: v.roles, password: v.password || undefined } }))
+        : unwrap(
+            api.POST('/api/users', {
+              body: {
+                username: v.username.trim(),
+                displayName: v.displayName,
+                password: v.password!, // required when creating
+                agencyId: v.agencyId ?? null,
+                roles: v.roles,
+                scopeRegionCode: v.roles.includes('supervisor') ? (v.scopeRegionCode ?? null) : null,
+              },
+            }),
+          ),
     onSuccess: () => {
       toast.success(ui.common.saved);
       void client.invalidateQueries({ queryKey: ['users'] });
@@ -104,11 +108,11 @@ export default function UsersPage() {
   const [editing, setEditing] = useState<User | 'new' | null>(null);
   const { data, isFetching, error } = useQuery({
     queryKey: ['users', agencyId, page],
-    queryFn: () => api.get<Page<User>>('/api/users', { agencyId, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
+    queryFn: () => unwrap(api.GET('/api/users', { params: { query: { agencyId, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE } } })),
     placeholderData: keepPreviousData,
   });
   const patch = useMutation({
-    mutationFn: ({ id, body }: { id: string; body: { disabled?: boolean; unlock?: boolean } }) => api.patch<User>(`/api/users/${id}`, body),
+    mutationFn: ({ id, body }: { id: string; body: { disabled?: boolean; unlock?: boolean } }) => unwrap(api.PATCH('/api/users/{id}', { params: { path: { id } }, body: body })),
     onSuccess: () => {
       toast.success(ui.common.saved);
       void client.invalidateQueries({ queryKey: ['users'] });

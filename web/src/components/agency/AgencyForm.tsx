@@ -4,7 +4,8 @@
  */
 import { Checkbox, Col, Form, Input, Radio, Row, Select, type FormInstance } from 'antd';
 import { ui } from '../../../../src/i18n/ui.ts';
-import { CATEGORIES, REGION_LEVELS, type Agency } from '../../types.ts';
+import { allOf } from '../../api/schema.ts';
+import { CATEGORIES, REGION_LEVELS, type Agency, type AgencyKind } from '../../types.ts';
 import { RegionSelect } from '../RegionSelect.tsx';
 import { rules, upperCase } from '../rules.ts';
 
@@ -20,7 +21,7 @@ export function AgencyForm({ form, mode, initial, onSubmit }: { form: FormInstan
     <Form form={form} layout="vertical" initialValues={{ kind: 'enforcement', categories: [], ...initial }} onFinish={onSubmit} scrollToFirstError>
       {mode === 'create' && (
         <Form.Item name="kind" label={a.kind} rules={[rules.chosen(a.kind)]}>
-          <Radio.Group options={(['enforcement', 'justice_bureau'] as const).map((k) => ({ value: k, label: ui.labels.agencyKind[k] }))} />
+          <Radio.Group options={allOf<AgencyKind>()(['enforcement', 'justice_bureau']).map((k) => ({ value: k, label: ui.labels.agencyKind[k] }))} />
         </Form.Item>
       )}
       <Row gutter={16}>

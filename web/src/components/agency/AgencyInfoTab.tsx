@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Descriptions, Form, Input, Modal, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { ui } from '../../../../src/i18n/ui.ts';
-import { api } from '../../api.ts';
+import { api, unwrap } from '../../api.ts';
 import { formatDateTime } from '../dates.ts';
 import { useFailure, useToast } from '../feedback.ts';
 import { blankToNull, rules } from '../rules.ts';
@@ -30,7 +30,7 @@ function EditDialog({ agency, onClose }: { agency: Agency; onClose: () => void }
   const toast = useToast();
   const updated = useAgencyUpdated(agency.id);
   const save = useMutation({
-    mutationFn: (values: AgencyValues) => api.patch<Agency>(`/api/agencies/${agency.id}`, blankToNull(values)),
+    mutationFn: (values: AgencyValues) => unwrap(api.PATCH('/api/agencies/{id}', { params: { path: { id: agency.id } }, body: blankToNull(values) })),
     onSuccess: (result) => {
       updated(result);
       toast.success(ui.common.saved);
@@ -53,7 +53,9 @@ function ConfirmationDialog({ agency, onClose }: { agency: Agency; onClose: () =
   const updated = useAgencyUpdated(agency.id);
   const confirming = !agency.confirmation;
   const submit = useMutation({
-    mutationFn: (values: { note?: string }) => api.post<Agency>(`/api/agencies/${agency.id}/${confirming ? 'confirm' : 'withdraw-confirmation'}`, blankToNull(values)),
+    mutationFn: (values: { note?: string }) =>       confirming
+        ? unwrap(api.POST('/api/agencies/{id}/confirm', { params: { path: { id: agency.id } }, body: blankToNull(values) }))
+        : unwrap(api.POST('/api/agencies/{id}/withdraw-confirmation', { params: { path: { id: agency.id } }, body: blankToNull(values) })),
     onSuccess: (result) => {
       updated(result);
       toast.success(confirming ? a.confirmedOk : a.withdrawnOk);
@@ -127,7 +129,7 @@ export function AgencyInfoTab({ agency }: { agency: Agency }) {
           { key: 'address', label: a.address, children: text(agency.address), span: 'filled' },
           { key: 'categories', label: a.categories, children: <CategoryTags categories={agency.categories} />, span: 'filled' },
           { key: 'area', label: a.area, children: text(agency.area), span: 'filled' },
-          ...(agency.kind === 'enforcement'
+          ...(agency.reviewerRatio // null for a justice bureau, which has no officers of its own
             ? [
                 {
                   key: 'ratio',

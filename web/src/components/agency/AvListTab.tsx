@@ -7,22 +7,16 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { ui } from '../../../../src/i18n/ui.ts';
-import { api } from '../../api.ts';
+import { api, unwrap } from '../../api.ts';
+import type { ResponseOf } from '../../api/schema.ts';
+import type { ProcedureId } from '../case/types.ts';
 import { useCan, useMe } from '../../session.tsx';
 import { useFailure, useToast } from '../feedback.ts';
 
 const v = ui.avList;
 
-/** src/recording/cases/routes.ts GET /api/agencies/:id/av-list items. */
-export interface AvListItem {
-  procedure: string;
-  procedureName: string;
-  step: string;
-  stepName: string;
-  default: boolean;
-  required: boolean;
-  overridden: boolean;
-}
+/** GET /api/agencies/{id}/av-list items. */
+export type AvListItem = ResponseOf<'/api/agencies/{id}/av-list', 'get'>['items'][number];
 
 const keyOf = (i: Pick<AvListItem, 'procedure' | 'step'>) => `${i.procedure}/${i.step}`;
 
@@ -35,12 +29,18 @@ export function AvListTab({ agencyId }: { agencyId: string }) {
   const failure = useFailure();
   const [changes, setChanges] = useState<Map<string, boolean>>(new Map());
   const queryKey = ['agency', agencyId, 'av-list'];
-  const { data, error, isFetching } = useQuery({ queryKey, queryFn: async () => (await api.get<{ items: AvListItem[] }>(`/api/agencies/${agencyId}/av-list`)).items });
+  const { data, error, isFetching } = useQuery({ queryKey, queryFn: async () => (await unwrap(api.GET('/api/agencies/{id}/av-list', { params: { path: { id: agencyId } } }))).items });
   const save = useMutation({
     mutationFn: () =>
-      api.put<{ updated: number }>(`/api/agencies/${agencyId}/av-list`, {
-        items: (data ?? []).filter((i) => changes.has(keyOf(i))).map((i) => ({ procedure: i.procedure, step: i.step, required: changes.get(keyOf(i))! })),
-      }),
+      unwrap(
+        api.PUT('/api/agencies/{id}/av-list', {
+          params: { path: { id: agencyId } },
+          body: {
+            // The list declares procedure ids as strings; they are the procedures' own (ProcedureId).
+            items: (data ?? []).filter((i) => changes.has(keyOf(i))).map((i) => ({ procedure: i.procedure as ProcedureId, step: i.step, required: changes.get(keyOf(i))! })),
+          },
+        }),
+      ),
     onSuccess: async () => {
       toast.success(ui.common.saved);
       await client.invalidateQueries({ queryKey }); // refetched before the pending changes are dropped, so no switch flips back

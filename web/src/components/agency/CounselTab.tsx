@@ -4,14 +4,15 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Form, Input, Modal, Select, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { ui } from '../../../../src/i18n/ui.ts';
-import { api } from '../../api.ts';
+import { api, unwrap } from '../../api.ts';
+import { allOf } from '../../api/schema.ts';
 import { useFailure, useToast } from '../feedback.ts';
 import { blankToNull, rules } from '../rules.ts';
 import { useCanKeepRegistry } from '../../session.tsx';
 import type { Counsel, CounselKind } from '../../types.ts';
 
 const co = ui.counsel;
-const kinds = (['legal_adviser', 'public_sector_lawyer', 'outside_lawyer'] as const).map((k) => ({ value: k, label: ui.labels.counselKind[k] }));
+const kinds = allOf<CounselKind>()(['legal_adviser', 'public_sector_lawyer', 'outside_lawyer']).map((k) => ({ value: k, label: ui.labels.counselKind[k] }));
 type Values = Pick<Counsel, 'name' | 'kind' | 'organisation' | 'phone' | 'specialties'>;
 
 function CounselDialog({ agencyId, onClose }: { agencyId: string; onClose: () => void }) {
@@ -20,7 +21,7 @@ function CounselDialog({ agencyId, onClose }: { agencyId: string; onClose: () =>
   const toast = useToast();
   const client = useQueryClient();
   const save = useMutation({
-    mutationFn: (v: Values) => api.post<Counsel>(`/api/agencies/${agencyId}/counsel`, blankToNull(v)),
+    mutationFn: (v: Values) => unwrap(api.POST('/api/agencies/{id}/counsel', { params: { path: { id: agencyId } }, body: blankToNull(v) })),
     onSuccess: () => {
       toast.success(ui.common.saved);
       void client.invalidateQueries({ queryKey: ['agency', agencyId, 'counsel'] });
@@ -56,7 +57,7 @@ export function CounselTab({ agencyId }: { agencyId: string }) {
   const [adding, setAdding] = useState(false);
   const { data, isFetching, error } = useQuery({
     queryKey: ['agency', agencyId, 'counsel'],
-    queryFn: () => api.get<{ items: Counsel[] }>(`/api/agencies/${agencyId}/counsel`).then((r) => r.items),
+    queryFn: () => unwrap(api.GET('/api/agencies/{id}/counsel', { params: { path: { id: agencyId } } })).then((r) => r.items),
   });
   return (
     <>

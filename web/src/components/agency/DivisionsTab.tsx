@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Form, Input, InputNumber, Modal, Switch, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { ui } from '../../../../src/i18n/ui.ts';
-import { api } from '../../api.ts';
+import { api, unwrap } from '../../api.ts';
 import { useFailure, useToast } from '../feedback.ts';
 import { blankToNull, rules } from '../rules.ts';
 import { useCanKeepRegistry } from '../../session.tsx';
@@ -18,7 +18,7 @@ export const divisionsKey = (agencyId: string) => ['agency', agencyId, 'division
 export function useDivisions(agencyId: string | undefined) {
   return useQuery({
     queryKey: divisionsKey(agencyId ?? ''),
-    queryFn: () => api.get<{ items: Division[] }>(`/api/agencies/${agencyId}/divisions`).then((r) => r.items),
+    queryFn: () => unwrap(api.GET('/api/agencies/{id}/divisions', { params: { path: { id: agencyId! } } })).then((r) => r.items),
     enabled: !!agencyId,
   });
 }
@@ -31,7 +31,7 @@ function DivisionDialog({ agencyId, division, onClose }: { agencyId: string; div
   const save = useMutation({
     mutationFn: (values: Values) => {
       const body = { ...blankToNull(values), sortOrder: values.sortOrder ?? undefined }; // the server takes a number or nothing
-      return division ? api.patch<Division>(`/api/divisions/${division.id}`, body) : api.post<Division>(`/api/agencies/${agencyId}/divisions`, body);
+      return division ? unwrap(api.PATCH('/api/divisions/{id}', { params: { path: { id: division.id } }, body: body })) : unwrap(api.POST('/api/agencies/{id}/divisions', { params: { path: { id: agencyId } }, body: body }));
     },
     onSuccess: () => {
       toast.success(ui.common.saved);

@@ -9,7 +9,8 @@ import { Alert, Button, Card, Col, DatePicker, Empty, Form, Input, InputNumber, 
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { ui } from '../../../../src/i18n/ui.ts';
-import { api } from '../../api.ts';
+import { api, unwrap } from '../../api.ts';
+import { allOf, type ResponseOf } from '../../api/schema.ts';
 import { toIsoDate } from '../dates.ts';
 import { useFailure, useToast } from '../feedback.ts';
 import { PersonSelect } from '../PersonSelect.tsx';
@@ -18,51 +19,14 @@ import { useDivisions } from './DivisionsTab.tsx';
 
 const g = ui.groups;
 
-type GroupRole = 'leader' | 'deputy_leader' | 'member';
-
 /** src/organisation/groups/presenter.ts — only names leave, never ID numbers or phones. */
-interface Holder {
-  personId: string;
-  name: string;
-  from: string;
-  to: string | null;
-}
+type Position = ResponseOf<'/api/agencies/{id}/positions', 'get'>['items'][number];
+type Holder = ResponseOf<'/api/positions/{id}/holders', 'get'>['items'][number];
+type LeadingGroup = ResponseOf<'/api/agencies/{id}/leading-groups', 'get'>['items'][number];
+type GroupMember = ResponseOf<'/api/leading-groups/{id}', 'get'>['members'][number];
+type GroupRole = GroupMember['role'];
 
-interface Position {
-  id: string;
-  agencyId: string;
-  title: string;
-  divisionId: string | null;
-  divisionName: string | null;
-  sortOrder: number;
-  currentHolder: Holder | null;
-}
-
-interface LeadingGroup {
-  id: string;
-  agencyId: string;
-  name: string;
-  purpose: string | null;
-  officeDivisionId: string | null;
-  officeDivisionName: string | null;
-  establishedOn: string | null;
-  seats: number;
-}
-
-interface GroupMember {
-  role: GroupRole;
-  positionId: string;
-  positionTitle: string;
-  holder: Holder | null;
-}
-
-interface GroupAsOf extends Omit<LeadingGroup, 'seats'> {
-  date: string;
-  members: GroupMember[];
-  canManage: boolean;
-}
-
-const roleOptions = (['leader', 'deputy_leader', 'member'] as const).map((r) => ({ value: r, label: ui.labels.groupRole[r] }));
+const roleOptions = allOf<GroupRole>()(['leader', 'deputy_leader', 'member']).map((r) => ({ value: r, label: ui.labels.groupRole[r] }));
 const positionsKey = (agencyId: string) => ['agency', agencyId, 'positions'];
 const groupsKey = (agencyId: string) => ['agency', agencyId, 'leading-groups'];
 
@@ -74,7 +38,7 @@ function PositionDialog({ agencyId, onClose }: { agencyId: string; onClose: () =
   const client = useQueryClient();
   const save = useMutation({
     mutationFn: (v: { title: string; divisionId?: string; sortOrder?: number }) =>
-      api.post(`/api/agencies/${agencyId}/positions`, { title: v.title.trim(), divisionId: v.divisionId ?? null, sortOrder: v.sortOrder ?? undefined }),
+      unwrap(api.POST('/api/agencies/{id}/positions', { params: { path: { id: agencyId } }, body: { title: v.title.trim(), divisionId: v.divisionId ?? null, sortOrder: v.sortOrder ?? undefined } })),
     onSuccess: () => {
       toast.success(ui.common.saved);
       void client.invalidateQueries({ queryKey: positionsKey(agencyId) });
@@ -105,7 +69,7 @@ function AppointDialog({ agencyId, position, onClose }: { agencyId: string; posi
   const toast = useToast();
   const client = useQueryClient();
   const save = useMutation({
-    mutationFn: (v: { personId: string; fromDate: Dayjs }) => api.post(`/api/positions/${position.id}/holders`, { personId: v.personId, fromDate: toIsoDate(v.fromDate) }),
+    mutationFn: (v: { personId: string; fromDate: Dayjs }) => unwrap(api.POST('/api/positions/{id}/holders', { params: { path: { id: position.id } }, body: { personId: v.personId, fromDate: toIsoDate(v.fromDate) } })),
     onSuccess: () => {
       toast.success(ui.common.saved);
       void client.invalidateQueries({ queryKey: positionsKey(agencyId) });
@@ -134,7 +98,7 @@ function AppointDialog({ agencyId, position, onClose }: { agencyId: string; posi
 function HolderHistory({ positionId }: { positionId: string }) {
   const { data, isFetching } = useQuery({
     queryKey: ['position', positionId, 'holders'],
-    queryFn: () => api.get<{ items: Holder[] }>(`/api/positions/${positionId}/holders`).then((r) => r.items),
+    queryFn: () => unwrap(api.GET('/api/positions/{id}/holders', { params: { path: { id: positionId } } })).then((r) => r.items),
   });
   return (
     <Table<Holder>
@@ -177,13 +141,18 @@ function GroupDialog({ agencyId, positions, onClose }: { agencyId: string; posit
   const client = useQueryClient();
   const save = useMutation({
     mutationFn: (v: GroupValues) =>
-      api.post(`/api/agencies/${agencyId}/leading-groups`, {
-        name: v.name.trim(),
-        purpose: v.purpose?.trim() || null,
-        officeDivisionId: v.officeDivisionId ?? null,
-        establishedOn: toIsoDate(v.establishedOn),
-        members: v.members,
-      }),
+      unwrap(
+        api.POST('/api/agencies/{id}/leading-groups', {
+          params: { path: { id: agencyId } },
+          body: {
+            name: v.name.trim(),
+            purpose: v.purpose?.trim() || null,
+            officeDivisionId: v.officeDivisionId ?? null,
+            establishedOn: toIsoDate(v.establishedOn),
+            members: v.members,
+          },
+        }),
+      ),
     onSuccess: () => {
       toast.success(ui.common.saved);
       void client.invalidateQueries({ queryKey: groupsKey(agencyId) });
@@ -244,7 +213,7 @@ function GroupView({ group }: { group: LeadingGroup }) {
   const iso = toIsoDate(date)!;
   const { data, isFetching, error } = useQuery({
     queryKey: ['leading-group', group.id, iso],
-    queryFn: () => api.get<GroupAsOf>(`/api/leading-groups/${group.id}`, { date: iso }),
+    queryFn: () => unwrap(api.GET('/api/leading-groups/{id}', { params: { path: { id: group.id }, query: { date: iso } } })),
   });
   return (
     <Card
@@ -282,11 +251,11 @@ export function GroupsTab({ agencyId }: { agencyId: string }) {
   const [selected, setSelected] = useState<LeadingGroup | null>(null);
   const positions = useQuery({
     queryKey: positionsKey(agencyId),
-    queryFn: () => api.get<{ items: Position[]; canManage: boolean }>(`/api/agencies/${agencyId}/positions`),
+    queryFn: () => unwrap(api.GET('/api/agencies/{id}/positions', { params: { path: { id: agencyId } } })),
   });
   const groups = useQuery({
     queryKey: groupsKey(agencyId),
-    queryFn: () => api.get<{ items: LeadingGroup[]; canManage: boolean }>(`/api/agencies/${agencyId}/leading-groups`),
+    queryFn: () => unwrap(api.GET('/api/agencies/{id}/leading-groups', { params: { path: { id: agencyId } } })),
   });
   // The API says whether this user may change this agency's positions and groups.
   const canEdit = positions.data?.canManage ?? groups.data?.canManage ?? false;

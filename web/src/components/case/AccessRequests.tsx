@@ -9,36 +9,25 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Form, Input, InputNumber, Modal, Radio, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { ui } from '../../../../src/i18n/ui.ts';
-import { api } from '../../api.ts';
+import { api, unwrap } from '../../api.ts';
 import { useCan } from '../../session.tsx';
 import { formatDateTime } from '../dates.ts';
 import { useFailure, useToast } from '../feedback.ts';
 import { caseChanged } from './queries.ts';
 import type { CaseDetail } from './types.ts';
+import { allOf, type RequestOf, type ResponseOf } from '../../api/schema.ts';
 
 const r = ui.access;
 
-export type AccessStatus = 'pending' | 'opinion_given' | 'approved' | 'rejected';
+/** src/recording/archive/presenter.ts accessRequestWithCanOut; `can` is what the current user may do next (never with their own request). */
+export type AccessRequest = ResponseOf<'/api/cases/{id}/access-requests', 'get'>['items'][number];
+export type AccessStatus = AccessRequest['status'];
 
-/** src/recording/archive/presenter.ts accessRequestWithCanOut. */
-export interface AccessRequest {
-  id: string;
-  caseId: string;
-  requesterKind: 'party' | 'staff';
-  requesterName: string;
-  purpose: string;
-  mode: 'read' | 'copy';
-  status: AccessStatus;
-  requestedAt: string;
-  divisionOpinion: string | null;
-  divisionOpinionAt: string | null;
-  decisionNote: string | null;
-  decidedAt: string | null;
-  validFrom: string | null;
-  validUntil: string | null;
-  /** What the current user may do next with this request (separation of duties: never with one's own). */
-  can: { giveOpinion: boolean; decide: boolean; use: boolean };
-}
+/** What the four dialogs ask for (each sends its own part). */
+type AccessValues = RequestOf<'/api/cases/{id}/access-requests', 'post'> &
+  RequestOf<'/api/access-requests/{id}/opinion', 'post'> &
+  Omit<RequestOf<'/api/access-requests/{id}/decision', 'post'>, 'note'> &
+  Omit<RequestOf<'/api/access-requests/{id}/use', 'post'>, 'note'> & { note?: string };
 
 const statusColours: Record<AccessStatus, string> = { pending: 'processing', opinion_given: 'gold', approved: 'success', rejected: 'error' };
 
@@ -50,17 +39,20 @@ const inWindow = (q: AccessRequest, now = Date.now()) =>
   q.status === 'approved' && !!q.validFrom && !!q.validUntil && now >= Date.parse(q.validFrom) && now < Date.parse(q.validUntil);
 
 function AccessDialog({ caseId, dialog, onClose }: { caseId: string; dialog: Dialog; onClose: () => void }) {
-  const [form] = Form.useForm();
+  const [form] = Form.useForm<AccessValues>();
   const client = useQueryClient();
   const toast = useToast();
   const failure = useFailure();
   const submit = useMutation({
-    mutationFn: (values: Record<string, unknown>) => {
-      if (dialog.kind === 'register') return api.post(`/api/cases/${caseId}/access-requests`, values);
-      const note = typeof values.note === 'string' && values.note.trim() ? values.note.trim() : undefined;
-      if (dialog.kind === 'opinion') return api.post(`/api/access-requests/${dialog.request.id}/opinion`, { agree: values.agree, opinion: values.opinion });
-      if (dialog.kind === 'decision') return api.post(`/api/access-requests/${dialog.request.id}/decision`, { approve: values.approve, note, validDays: values.validDays });
-      return api.post(`/api/access-requests/${dialog.request.id}/use`, { action: values.action, note });
+    mutationFn: (values: AccessValues): Promise<unknown> => {
+      if (dialog.kind === 'register') {
+        const { requesterKind, requesterName, purpose, mode } = values;
+        return unwrap(api.POST('/api/cases/{id}/access-requests', { params: { path: { id: caseId } }, body: { requesterKind, requesterName, purpose, mode } }));
+      }
+      const note = values.note?.trim() || undefined;
+      if (dialog.kind === 'opinion') return unwrap(api.POST('/api/access-requests/{id}/opinion', { params: { path: { id: dialog.request.id } }, body: { agree: values.agree, opinion: values.opinion } }));
+      if (dialog.kind === 'decision') return unwrap(api.POST('/api/access-requests/{id}/decision', { params: { path: { id: dialog.request.id } }, body: { approve: values.approve, note, validDays: values.validDays } }));
+      return unwrap(api.POST('/api/access-requests/{id}/use', { params: { path: { id: dialog.request.id } }, body: { action: values.action, note } }));
     },
     onSuccess: async () => {
       toast.success(dialog.kind === 'register' ? r.registered : dialog.kind === 'use' ? r.used : r.done);
@@ -90,13 +82,13 @@ function AccessDialog({ caseId, dialog, onClose }: { caseId: string; dialog: Dia
       <Form
         form={form}
         layout="vertical"
-        onFinish={(v: Record<string, unknown>) => submit.mutate(v)}
+        onFinish={(v) => submit.mutate(v)}
         initialValues={{ requesterKind: 'party', mode: 'read', agree: true, approve: true, validDays: 7, action: 'read' }}
       >
         {dialog.kind === 'register' && (
           <>
             <Form.Item name="requesterKind" label={r.requesterKind} rules={[required(r.requesterKind)]}>
-              <Radio.Group options={(['party', 'staff'] as const).map((k) => ({ value: k, label: r.requesterKindLabel[k] }))} data-testid="access-requester-kind" />
+              <Radio.Group options={allOf<AccessRequest['requesterKind']>()(['party', 'staff']).map((k) => ({ value: k, label: r.requesterKindLabel[k] }))} data-testid="access-requester-kind" />
             </Form.Item>
             <Form.Item name="requesterName" label={r.requesterName} rules={[required(r.requesterName), { max: 100, message: ui.common.maxLength(100) }]}>
               <Input data-testid="access-requester-name" />
@@ -105,7 +97,7 @@ function AccessDialog({ caseId, dialog, onClose }: { caseId: string; dialog: Dia
               <Input.TextArea rows={2} data-testid="access-purpose" />
             </Form.Item>
             <Form.Item name="mode" label={r.mode} rules={[required(r.mode)]}>
-              <Radio.Group options={(['read', 'copy'] as const).map((k) => ({ value: k, label: r.modeLabel[k] }))} data-testid="access-mode" />
+              <Radio.Group options={allOf<AccessRequest['mode']>()(['read', 'copy']).map((k) => ({ value: k, label: r.modeLabel[k] }))} data-testid="access-mode" />
             </Form.Item>
           </>
         )}
@@ -136,7 +128,7 @@ function AccessDialog({ caseId, dialog, onClose }: { caseId: string; dialog: Dia
           <>
             <Form.Item name="action" label={r.useAction}>
               <Radio.Group
-                options={(['read', 'copy'] as const).map((k) => ({ value: k, label: r.modeLabel[k], disabled: k === 'copy' && dialog.request.mode !== 'copy' }))}
+                options={allOf<AccessRequest['mode']>()(['read', 'copy']).map((k) => ({ value: k, label: r.modeLabel[k], disabled: k === 'copy' && dialog.request.mode !== 'copy' }))}
                 data-testid="access-action"
               />
             </Form.Item>
@@ -155,7 +147,7 @@ export function AccessRequests({ kase }: { kase: CaseDetail }) {
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const { data, error, isFetching } = useQuery({
     queryKey: accessKey(kase.id),
-    queryFn: async () => (await api.get<{ items: AccessRequest[] }>(`/api/cases/${kase.id}/access-requests`)).items,
+    queryFn: async () => (await unwrap(api.GET('/api/cases/{id}/access-requests', { params: { path: { id: kase.id } } }))).items,
   });
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>

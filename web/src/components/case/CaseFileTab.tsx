@@ -6,41 +6,24 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Descriptions, Form, Input, Space, Table, Tag, Typography } from 'antd';
 import { ui } from '../../../../src/i18n/ui.ts';
-import { api } from '../../api.ts';
+import { api, unwrap } from '../../api.ts';
+import type { ResponseOf } from '../../api/schema.ts';
 import { useCan } from '../../session.tsx';
 import { formatDate, formatDateTime } from '../dates.ts';
 import { useFailure, useToast } from '../feedback.ts';
 import { caseChanged } from './queries.ts';
-import type { CaseDetail, CaseStatus } from './types.ts';
+import type { CaseDetail } from './types.ts';
 
 const a = ui.archive;
 
-/** src/recording/tables.ts CatalogueEntry. */
-export interface CatalogueEntry {
-  no: number;
-  title: string;
-  kind: 'document' | 'evidence';
-  ref: string;
-  number: string | null;
-  date: string;
-}
-
-/** GET /api/cases/:id/file (src/recording/archive/routes.ts presentFile). */
-export interface CaseFile {
-  caseId: string;
-  status: CaseStatus;
-  closedOn: string | null;
-  compileBy: string | null;
-  transferBy: string | null;
-  compiledAt: string | null;
-  transferredAt: string | null;
-  catalogue: CatalogueEntry[];
-}
+/** GET /api/cases/{id}/file (src/recording/archive/routes.ts presentFile). */
+export type CaseFile = ResponseOf<'/api/cases/{id}/file', 'get'>;
+export type CatalogueEntry = CaseFile['catalogue'][number];
 
 export const caseFileKey = (caseId: string) => ['case', caseId, 'file'] as const;
 
 export function useCaseFile(caseId: string) {
-  return useQuery({ queryKey: caseFileKey(caseId), queryFn: () => api.get<CaseFile>(`/api/cases/${caseId}/file`) });
+  return useQuery({ queryKey: caseFileKey(caseId), queryFn: () => unwrap(api.GET('/api/cases/{id}/file', { params: { path: { id: caseId } } })) });
 }
 
 function FileState({ file }: { file: CaseFile }) {
@@ -56,7 +39,7 @@ function SupplementForm({ caseId }: { caseId: string }) {
   const toast = useToast();
   const failure = useFailure();
   const add = useMutation({
-    mutationFn: (body: { note: string }) => api.post<{ seq: number }>(`/api/cases/${caseId}/supplements`, body),
+    mutationFn: (body: { note: string }) => unwrap(api.POST('/api/cases/{id}/supplements', { params: { path: { id: caseId } }, body: body })),
     onSuccess: () => {
       toast.success(a.supplementAdded);
       form.resetFields();
@@ -86,7 +69,7 @@ export function CaseFileTab({ kase }: { kase: CaseDetail }) {
   const { data: file, error, isFetching } = useCaseFile(kase.id);
   const refresh = () => caseChanged(client, kase.id);
   const compile = useMutation({
-    mutationFn: () => api.post<CaseFile>(`/api/cases/${kase.id}/file`),
+    mutationFn: () => unwrap(api.POST('/api/cases/{id}/file', { params: { path: { id: kase.id } } })),
     onSuccess: async (f) => {
       client.setQueryData(caseFileKey(kase.id), f);
       toast.success(a.compiled);
@@ -95,7 +78,7 @@ export function CaseFileTab({ kase }: { kase: CaseDetail }) {
     onError: (e) => failure(e),
   });
   const transfer = useMutation({
-    mutationFn: () => api.post<CaseFile>(`/api/cases/${kase.id}/file/transfer`),
+    mutationFn: () => unwrap(api.POST('/api/cases/{id}/file/transfer', { params: { path: { id: kase.id } } })),
     onSuccess: async (f) => {
       client.setQueryData(caseFileKey(kase.id), f);
       toast.success(a.transferDone);

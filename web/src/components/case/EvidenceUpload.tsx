@@ -11,12 +11,13 @@ import { useRef, useState } from 'react';
 import { Upload } from 'tus-js-client';
 import { ui } from '../../../../src/i18n/ui.ts';
 import { ApiError, csrfHeaders } from '../../api.ts';
+import { allOf } from '../../api/schema.ts';
 import { useFailure, useToast } from '../feedback.ts';
 import type { Confidentiality, EvidenceKind } from './types.ts';
 
 const c = ui.cases;
-const KINDS: EvidenceKind[] = ['photo', 'video', 'audio', 'scan', 'other'];
-const LEVELS: Confidentiality[] = ['none', 'personal_privacy', 'trade_secret', 'state_secret'];
+const KINDS = allOf<EvidenceKind>()(['photo', 'video', 'audio', 'scan', 'other']);
+const LEVELS = allOf<Confidentiality>()(['none', 'personal_privacy', 'trade_secret', 'state_secret']);
 
 interface Values {
   title: string;

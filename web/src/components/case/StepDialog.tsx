@@ -8,7 +8,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Card, Divider, Form, Input, Modal, Radio, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { ui } from '../../../../src/i18n/ui.ts';
-import { api, ApiError } from '../../api.ts';
+import { api, ApiError, unwrap } from '../../api.ts';
 import { useFailure, useToast } from '../feedback.ts';
 import { EvidenceUpload } from './EvidenceUpload.tsx';
 import { enumLabel } from './labels.ts';
@@ -62,18 +62,18 @@ export function StepDialog({ kase, step, definition, onClose }: { kase: CaseDeta
     mutationFn: (values: FormValues) => {
       const body = {
         step: step.id,
-        data: toPayload(definition.data, values.data ?? {}) ?? {},
+        data: (toPayload(definition.data, values.data ?? {}) ?? {}) as Record<string, unknown>,
         documents: made.map((d) => {
           const type = typeOf(d.docType)!;
           const signature = signatures[d.docType];
-          return { docType: d.docType, fields: toPayload(type.fields, values.documents?.[d.docType] ?? {}) ?? {}, ...(signature ? { signature } : {}) };
+          return { docType: d.docType, fields: (toPayload(type.fields, values.documents?.[d.docType] ?? {}) ?? {}) as Record<string, unknown>, ...(signature ? { signature } : {}) };
         }),
         waivers: {
           ...Object.fromEntries(Object.entries(values.waivers ?? {}).filter(([key, reason]) => reason?.trim() && modes[key] === 'waive')),
           ...(step.av && !hasRecording && avWaiver.trim() ? { av: avWaiver.trim() } : {}),
         },
       };
-      return api.post<CaseDetail & { issuedDocuments?: unknown }>(`/api/cases/${kase.id}/steps`, body);
+      return unwrap(api.POST('/api/cases/{id}/steps', { params: { path: { id: kase.id } }, body: body }));
     },
     onSuccess: ({ issuedDocuments: _issued, ...detail }) => {
       void caseChanged(client, kase.id, detail);

@@ -1,7 +1,8 @@
 /** The recording API's reads, shared by the case pages (TanStack Query keys in one place). */
 import { useQuery, type QueryClient } from '@tanstack/react-query';
-import { api } from '../../api.ts';
-import type { CaseDetail, DocumentType, EvidenceItem, PowerItem, Procedure } from './types.ts';
+import { api, unwrap } from '../../api.ts';
+import type { EnforcementCategory } from '../../types.ts';
+import type { CaseDetail, DocumentType, Procedure } from './types.ts';
 
 export const caseKey = (id: string) => ['case', id] as const;
 export const evidenceKey = (id: string) => ['case', id, 'evidence'] as const;
@@ -24,35 +25,38 @@ export function caseChanged(client: QueryClient, id: string, detail?: CaseDetail
   ]);
 }
 
-/** The transitions tables (GET /api/procedures); they change only with a new release. */
+/**
+ * The transitions tables (GET /api/procedures); they change only with a new release. The cast adds
+ * only what the document leaves free-form or loose (each step's form as a JSON Schema, the id's enum).
+ */
 export function useProcedures() {
   return useQuery({
     queryKey: ['procedures'],
-    queryFn: async () => (await api.get<{ items: Procedure[] }>('/api/procedures')).items,
+    queryFn: async () => (await unwrap(api.GET('/api/procedures'))).items as Procedure[],
     staleTime: Infinity,
   });
 }
 
-export function usePowerItems(category: string | undefined) {
+export function usePowerItems(category: EnforcementCategory | undefined) {
   return useQuery({
     queryKey: ['power-items', category],
-    queryFn: async () => (await api.get<{ items: PowerItem[] }>('/api/power-items', { category })).items,
+    queryFn: async () => (await unwrap(api.GET('/api/power-items', { params: { query: { category } } }))).items,
     enabled: !!category,
   });
 }
 
-/** The uniform document library with each type's field schema (GET /api/document-types). */
+/** The uniform document library with each type's field schema (GET /api/document-types; the cast: `fields` is a JSON Schema). */
 export function useDocumentTypes() {
-  return useQuery({ queryKey: ['document-types'], queryFn: async () => (await api.get<{ items: DocumentType[] }>('/api/document-types')).items, staleTime: Infinity });
+  return useQuery({ queryKey: ['document-types'], queryFn: async () => (await unwrap(api.GET('/api/document-types'))).items as DocumentType[], staleTime: Infinity });
 }
 
 export function useCase(id: string) {
-  return useQuery({ queryKey: caseKey(id), queryFn: () => api.get<CaseDetail>(`/api/cases/${id}`) });
+  return useQuery({ queryKey: caseKey(id), queryFn: () => unwrap(api.GET('/api/cases/{id}', { params: { path: { id } } })) });
 }
 
 export function useEvidence(caseId: string) {
   return useQuery({
     queryKey: evidenceKey(caseId),
-    queryFn: async () => (await api.get<{ items: EvidenceItem[] }>(`/api/cases/${caseId}/evidence`)).items,
+    queryFn: async () => (await unwrap(api.GET('/api/cases/{id}/evidence', { params: { path: { id: caseId } } }))).items,
   });
 }

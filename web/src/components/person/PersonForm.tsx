@@ -6,6 +6,7 @@ import { Card, Checkbox, Col, DatePicker, Form, Input, Radio, Row, Select, Switc
 import type { Dayjs } from 'dayjs';
 import { ui } from '../../../../src/i18n/ui.ts';
 import { CATEGORIES, type CertificateStatus, type EnforcementCategory, type Person } from '../../types.ts';
+import { allOf, type RequestOf } from '../../api/schema.ts';
 import { fromIsoDate, toIsoDate } from '../dates.ts';
 import { useDivisions } from '../agency/DivisionsTab.tsx';
 import { rules, upperCase } from '../rules.ts';
@@ -31,19 +32,22 @@ const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'st
 const orNull = (v: string | null | undefined) => (blank(v) ? null : v!.trim());
 
 /** The request body for POST /api/agencies/:id/people or PATCH /api/people/:id. */
-export function personBody(v: PersonValues, mode: 'create' | 'edit') {
+export function personBody(v: PersonValues, mode: 'create'): RequestOf<'/api/agencies/{id}/people', 'post'>;
+export function personBody(v: PersonValues, mode: 'edit'): RequestOf<'/api/people/{id}', 'patch'>;
+export function personBody(v: PersonValues, mode: 'create' | 'edit'): RequestOf<'/api/agencies/{id}/people', 'post'> | RequestOf<'/api/people/{id}', 'patch'> {
   const c = v.certificate;
   const hasCertificate = c && !blank(c.number);
   return {
     name: v.name.trim(),
     sex: v.sex ?? null,
-    // The ID number is set once, at registration; PATCH does not take it.
-    ...(mode === 'create' ? { idNumber: v.idNumber?.trim() } : {}),
+    // The ID number is set once, at registration (a required field there); PATCH does not take it.
+    ...(mode === 'create' ? { idNumber: v.idNumber!.trim() } : {}),
     divisionId: v.divisionId ?? null,
     positionTitle: orNull(v.positionTitle),
     phone: orNull(v.phone),
     isLegalReviewer: v.isLegalReviewer,
-    certificate: hasCertificate ? { number: c.number!.trim(), issuedOn: toIsoDate(c.issuedOn), expiresOn: toIsoDate(c.expiresOn), status: c.status ?? 'active' } : null,
+    // Both dates are required with a number (withCertificate below).
+    certificate: hasCertificate ? { number: c.number!.trim(), issuedOn: toIsoDate(c.issuedOn!), expiresOn: toIsoDate(c.expiresOn!), status: c.status ?? 'active' } : null,
     categories: v.categories,
     area: orNull(v.area),
     qualification: v.qualification ?? null,
@@ -114,7 +118,7 @@ export function PersonForm({
           </Col>
           <Col xs={24} md={8}>
             <Form.Item name="sex" label={p.sex}>
-              <Radio.Group data-testid="person-sex" options={(['male', 'female'] as const).map((s) => ({ value: s, label: ui.labels.sex[s] }))} />
+              <Radio.Group data-testid="person-sex" options={allOf<NonNullable<Person['sex']>>()(['male', 'female']).map((s) => ({ value: s, label: ui.labels.sex[s] }))} />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
@@ -190,7 +194,7 @@ export function PersonForm({
             <Form.Item name={['certificate', 'status']} label={p.certificateStatus} dependencies={[['certificate', 'number']]} rules={[withCertificate(p.certificateStatus)]}>
               <Select
                 data-testid="person-certificate-status"
-                options={(['active', 'suspended', 'revoked'] as const).map((s) => ({ value: s, label: ui.labels.certificateStatus[s] }))}
+                options={allOf<CertificateStatus>()(['active', 'suspended', 'revoked']).map((s) => ({ value: s, label: ui.labels.certificateStatus[s] }))}
               />
             </Form.Item>
           </Col>
@@ -208,7 +212,7 @@ export function PersonForm({
             <Form.Item name="qualification" label={p.qualification} extra={p.qualificationHelp}>
               <Radio.Group
                 data-testid="person-qualification"
-                options={(['exam', 'legal_professional_qualification'] as const).map((q) => ({ value: q, label: ui.labels.qualification[q] }))}
+                options={allOf<NonNullable<Person['qualification']>>()(['exam', 'legal_professional_qualification']).map((q) => ({ value: q, label: ui.labels.qualification[q] }))}
               />
             </Form.Item>
           </Col>

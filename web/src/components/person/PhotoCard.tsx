@@ -4,7 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Flex, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { ui } from '../../../../src/i18n/ui.ts';
-import { api } from '../../api.ts';
+import { upload } from '../../api.ts';
 import type { Person } from '../../types.ts';
 import { useFailure, useToast } from '../feedback.ts';
 
@@ -55,7 +55,7 @@ export function PhotoCard({ person }: { person: Person }) {
                 form.append('photo', file as Blob);
                 setUploading(true);
                 try {
-                  const updated = await api.upload<Person>('PUT', `/api/people/${person.id}/photo`, form);
+                  const updated = await upload<Person>('PUT', `/api/people/${person.id}/photo`, form);
                   onSuccess?.(updated);
                   client.setQueryData(['person', person.id], updated);
                   setVersion((v) => v + 1);

@@ -5,14 +5,15 @@ import { Button, Card, DatePicker, Form, Input, InputNumber, Modal, Select, Tabl
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { ui } from '../../../../src/i18n/ui.ts';
-import { api } from '../../api.ts';
+import { api, unwrap } from '../../api.ts';
+import { allOf } from '../../api/schema.ts';
 import { toIsoDate } from '../dates.ts';
 import { useFailure, useToast } from '../feedback.ts';
 import { rules } from '../rules.ts';
 import type { Training } from '../../types.ts';
 
 const tr = ui.trainings;
-const kinds = (['pre_job', 'on_job'] as const).map((k) => ({ value: k, label: ui.labels.trainingKind[k] }));
+const kinds = allOf<Training['kind']>()(['pre_job', 'on_job']).map((k) => ({ value: k, label: ui.labels.trainingKind[k] }));
 
 interface Values {
   kind: Training['kind'];
@@ -29,7 +30,7 @@ function TrainingDialog({ personId, onClose }: { personId: string; onClose: () =
   const client = useQueryClient();
   const save = useMutation({
     mutationFn: (v: Values) =>
-      api.post<Training>(`/api/people/${personId}/trainings`, { kind: v.kind, title: v.title.trim(), provider: v.provider?.trim() || null, hours: v.hours, completedOn: toIsoDate(v.completedOn) }),
+      unwrap(api.POST('/api/people/{id}/trainings', { params: { path: { id: personId } }, body: { kind: v.kind, title: v.title.trim(), provider: v.provider?.trim() || null, hours: v.hours, completedOn: toIsoDate(v.completedOn) } })),
     onSuccess: () => {
       toast.success(ui.common.saved);
       void client.invalidateQueries({ queryKey: ['person', personId, 'trainings'] });
@@ -64,7 +65,7 @@ export function TrainingsCard({ personId, canEdit }: { personId: string; canEdit
   const [adding, setAdding] = useState(false);
   const { data, isFetching } = useQuery({
     queryKey: ['person', personId, 'trainings'],
-    queryFn: () => api.get<{ items: Training[] }>(`/api/people/${personId}/trainings`).then((r) => r.items),
+    queryFn: () => unwrap(api.GET('/api/people/{id}/trainings', { params: { path: { id: personId } } })).then((r) => r.items),
   });
   const total = (data ?? []).reduce((sum, t) => sum + Number(t.hours), 0);
   return (
