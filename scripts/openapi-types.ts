@@ -11,7 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
 import { WorkingDayCalendarService } from '../src/calendar/service.js';
 import { loadConfig } from '../src/config.js';
-import { modules } from '../src/modules.js';
+import { authentication, modules } from '../src/modules.js';
 import { FixedClock } from '../src/platform/clock.js';
 import { openDatabase } from '../src/platform/db/database.js';
 import { buildApp } from '../src/platform/http/app.js';
@@ -39,7 +39,7 @@ export async function openApiDocument(): Promise<OpenAPI3> {
   try {
     const config = loadConfig({ DATA_DIR: dataDir });
     const deps = { database, clock: new FixedClock(new Date(0)), config, store: new FsBlobStore(path.join(dataDir, 'files')), calendar: new WorkingDayCalendarService(database.db) };
-    const app = await buildApp(deps, modules);
+    const app = await buildApp(deps, modules, { authentication });
     try {
       // Through JSON, as a client reads it (drops undefined members).
       return JSON.parse(JSON.stringify(app.swagger())) as OpenAPI3;
