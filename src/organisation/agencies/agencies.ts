@@ -3,6 +3,7 @@ import { recordAudit, type AuditContext } from '../../audit/record.js';
 import type { Db, Tx } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
 import { agencies, regions, type EnforcementCategory, type RegionLevel } from '../tables.js';
+import { agencyConfirmation, confirmationState } from './confirmation.js';
 
 export interface AgencyInput {
   kind: 'enforcement' | 'justice_bureau';
@@ -58,7 +59,7 @@ export async function updateAgency(tx: Tx, ctx: AuditContext, id: string, patch:
     set[field] = value;
   }
   if (Object.keys(changes).length === 0) return current;
-  const reconfirm = current.confirmedAt !== null && CONFIRMED_IDENTITY_FIELDS.some((field) => field in changes);
+  const reconfirm = CONFIRMED_IDENTITY_FIELDS.some((field) => field in changes) && agencyConfirmation.can(confirmationState(current), 'changeIdentity');
   const [row] = await tx
     .update(agencies)
     .set({ ...set, ...(reconfirm ? { confirmedAt: null, confirmedBy: null, confirmationNote: null } : {}), updatedAt: ctx.now })
@@ -78,8 +79,7 @@ export async function updateAgency(tx: Tx, ctx: AuditContext, id: string, patch:
 export async function setAgencyConfirmation(tx: Tx, ctx: AuditContext, id: string, confirmed: boolean, note: string | null) {
   const [current] = await tx.select().from(agencies).where(eq(agencies.id, id));
   if (!current) throw new AppError('NOT_FOUND');
-  if (confirmed && current.confirmedAt) throw new AppError('ALREADY_CONFIRMED');
-  if (!confirmed && !current.confirmedAt) throw new AppError('AGENCY_NOT_CONFIRMED');
+  agencyConfirmation.assertTransition(confirmationState(current), confirmed ? 'confirm' : 'withdraw');
   const [row] = await tx
     .update(agencies)
     .set(

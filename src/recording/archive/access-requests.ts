@@ -9,6 +9,7 @@ import { appendCaseEvent } from '../chain.js';
 import { loadCaseFor, type CaseRow } from '../cases/load.js';
 import { recordingPolicy } from '../policy.js';
 import { accessRequests, caseEvents } from '../tables.js';
+import { accessRequestLifecycle, assertDuty, type AccessAction } from './lifecycles.js';
 
 export const accessRequestBody = z
   .object({
@@ -61,31 +62,20 @@ export async function lodgersOf(tx: Db | Tx, caseId: string, requestId?: string)
 }
 
 /**
- * Separation of duties (issue 7): whoever lodged a request — for themselves or on behalf of a
- * party, which is how a division head could otherwise approve their own disguised request — never
- * gives the opinion on it nor decides it, and the leader's approval comes from someone other than
- * the division head whose opinion it follows, so R9's two signatures are two people.
+ * What the actor may do next with each request — the lifecycle table's next actions in its state,
+ * less those the role or separation of duties (./lifecycles.ts) rules out — so the UI never
+ * re-derives the rules.
  */
-function assertNotOwnApproval(actor: Actor, request: AccessRequestRow, lodger: string | null | undefined, step: 'opinion' | 'decision'): void {
-  if (lodger === actor.userId) throw new AppError('SELF_APPROVAL_FORBIDDEN', [], { reason: 'own_request' });
-  if (step === 'decision' && request.divisionOpinionBy === actor.userId) throw new AppError('SELF_APPROVAL_FORBIDDEN', [], { reason: 'own_opinion' });
-}
-
-/** What the actor may do next with each request, so the UI never re-derives the rules. */
-export function accessRequestCan(actor: Actor, request: AccessRequestRow, lodger: string | null | undefined) {
-  const own = lodger === actor.userId;
-  return {
-    giveOpinion: request.status === 'pending' && !own && actor.roles.includes('division_head'),
-    decide: request.status === 'opinion_given' && !own && request.divisionOpinionBy !== actor.userId && actor.roles.includes('agency_leader'),
-    use: request.status === 'approved' && own,
-  };
+export function accessRequestCan(actor: Actor, request: AccessRequestRow, lodger: string | null | undefined): Record<AccessAction, boolean> {
+  const next = accessRequestLifecycle.next(request.status, { actor, request, lodger });
+  return { giveOpinion: next.includes('giveOpinion'), decide: next.includes('decide'), use: next.includes('use') };
 }
 
 export async function requestAccess(tx: Tx, ctx: AuditContext, actor: Actor, caseId: string, input: z.infer<typeof accessRequestBody>) {
   const kase = await loadCaseFor(tx, actor, caseId, 'access.request');
   const [row] = await tx
     .insert(accessRequests)
-    .values({ caseId, agencyId: kase.agencyId, ...input, requesterUserId: input.requesterKind === 'staff' ? actor.userId : null, status: 'pending', requestedAt: ctx.now })
+    .values({ caseId, agencyId: kase.agencyId, ...input, requesterUserId: input.requesterKind === 'staff' ? actor.userId : null, status: accessRequestLifecycle.initial, requestedAt: ctx.now })
     .returning();
   await appendCaseEvent(tx, ctx, caseId, { type: 'access.requested', payload: { requestId: row!.id, ...input } });
   return row!;
@@ -94,10 +84,10 @@ export async function requestAccess(tx: Tx, ctx: AuditContext, actor: Actor, cas
 /** The division head's opinion; for a licensing file it is the approval itself (R9). */
 export async function giveOpinion(tx: Tx, ctx: AuditContext, actor: Actor, id: string, input: z.infer<typeof opinionBody>) {
   const { request, kase } = await loadRequest(tx, actor, id, 'access.opinion');
-  assertNotOwnApproval(actor, request, (await lodgersOf(tx, request.caseId, id)).get(id), 'opinion');
-  if (request.status !== 'pending') throw new AppError('ACCESS_REQUEST_STATE', [], { status: request.status });
+  assertDuty({ actor, request, lodger: (await lodgersOf(tx, request.caseId, id)).get(id) }, 'giveOpinion');
   const final = !input.agree || !needsLeaderApproval(kase);
   const status = !input.agree ? 'rejected' : final ? 'approved' : 'opinion_given';
+  accessRequestLifecycle.assertTransition(request.status, 'giveOpinion', status);
   const validUntil = status === 'approved' ? new Date(ctx.now.getTime() + OPINION_GRANT_DAYS * DAY_MS) : null;
   const [row] = await tx
     .update(accessRequests)
@@ -117,8 +107,8 @@ export async function giveOpinion(tx: Tx, ctx: AuditContext, actor: Actor, id: s
 /** A leader's approval after the division head's opinion, with a time box. */
 export async function decideAccess(tx: Tx, ctx: AuditContext, actor: Actor, id: string, input: z.infer<typeof decisionBody>) {
   const { request } = await loadRequest(tx, actor, id, 'access.decide');
-  assertNotOwnApproval(actor, request, (await lodgersOf(tx, request.caseId, id)).get(id), 'decision');
-  if (request.status !== 'opinion_given') throw new AppError('ACCESS_REQUEST_STATE', [], { status: request.status });
+  assertDuty({ actor, request, lodger: (await lodgersOf(tx, request.caseId, id)).get(id) }, 'decide');
+  accessRequestLifecycle.assertTransition(request.status, 'decide', input.approve ? 'approved' : 'rejected');
   const validUntil = new Date(ctx.now.getTime() + input.validDays * DAY_MS);
   const [row] = await tx
     .update(accessRequests)
@@ -144,8 +134,8 @@ export async function decideAccess(tx: Tx, ctx: AuditContext, actor: Actor, id: 
  */
 export async function useAccess(tx: Tx, ctx: AuditContext, actor: Actor, id: string, input: z.infer<typeof useBody>) {
   const { request } = await loadRequest(tx, actor, id, 'access.request');
-  if ((await lodgersOf(tx, request.caseId, id)).get(id) !== actor.userId) throw new AppError('ACCESS_GRANT_NOT_HELD');
-  const inWindow = request.status === 'approved' && request.validFrom && request.validUntil && ctx.now >= request.validFrom && ctx.now < request.validUntil;
+  assertDuty({ actor, request, lodger: (await lodgersOf(tx, request.caseId, id)).get(id) }, 'use');
+  const inWindow = accessRequestLifecycle.can(request.status, 'use') && request.validFrom && request.validUntil && ctx.now >= request.validFrom && ctx.now < request.validUntil;
   if (!inWindow) throw new AppError('ACCESS_NOT_GRANTED', [], { status: request.status, validUntil: request.validUntil?.toISOString() ?? null });
   if (input.action === 'copy' && request.mode !== 'copy') throw new AppError('ACCESS_NOT_GRANTED', [], { reason: 'read_only_grant' });
   return appendCaseEvent(tx, ctx, request.caseId, { type: 'access.used', payload: { requestId: id, requester: request.requesterName, ...input } });

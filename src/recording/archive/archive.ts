@@ -4,13 +4,13 @@ import type { AuditContext } from '../../audit/record.js';
 import type { WorkingDayCalendar } from '../../calendar/working-days.js';
 import { chinaDate } from '../../platform/clock.js';
 import type { Tx } from '../../platform/db/database.js';
-import { AppError } from '../../platform/errors.js';
 import { appendCaseEvent, sha256Hex } from '../chain.js';
 import { deadlineAfter } from '../cases/clocks.js';
 import { loadCaseFor } from '../cases/load.js';
 import { docTypeOf } from '../documents/library.js';
 import { caseEvents, caseFiles, cases, documents, evidence, type CatalogueEntry } from '../tables.js';
 import canonicalize from 'canonicalize';
+import { caseFileLifecycle, caseFileState } from './lifecycles.js';
 
 /** R8: a case file is compiled within 30 days after the act ends. */
 export const COMPILE_WITHIN_DAYS = 30;
@@ -51,9 +51,8 @@ async function buildCatalogue(tx: Tx, caseId: string): Promise<CatalogueEntry[]>
 /** Compiles a closed case into its case file (卷宗) with a catalogue (R8). */
 export async function compileCaseFile(tx: Tx, ctx: AuditContext, actor: Actor, caseId: string) {
   const kase = await loadCaseFor(tx, actor, caseId, 'archive.manage', { lock: true });
-  if (kase.status === 'open') throw new AppError('STEP_NOT_ALLOWED', [], { reason: 'case_not_closed' });
   const [existing] = await tx.select().from(caseFiles).where(eq(caseFiles.caseId, caseId));
-  if (existing) throw new AppError('CASE_FILE_EXISTS');
+  caseFileLifecycle.assertTransition(caseFileState(kase.status, existing), 'compile');
   const catalogue = await buildCatalogue(tx, caseId);
   const [row] = await tx.insert(caseFiles).values({ caseId, compiledAt: ctx.now, compiledBy: actor.userId, catalogue }).returning();
   await appendCaseEvent(tx, ctx, caseId, {
@@ -65,10 +64,9 @@ export async function compileCaseFile(tx: Tx, ctx: AuditContext, actor: Actor, c
 
 /** Hands the compiled file to the archive office; the case becomes read-only (archived). */
 export async function transferCaseFile(tx: Tx, ctx: AuditContext, actor: Actor, caseId: string) {
-  await loadCaseFor(tx, actor, caseId, 'archive.manage', { lock: true });
+  const kase = await loadCaseFor(tx, actor, caseId, 'archive.manage', { lock: true });
   const [file] = await tx.select().from(caseFiles).where(eq(caseFiles.caseId, caseId));
-  if (!file) throw new AppError('CASE_FILE_NOT_COMPILED');
-  if (file.transferredAt) throw new AppError('CASE_FILE_EXISTS', [], { reason: 'already_transferred' });
+  caseFileLifecycle.assertTransition(caseFileState(kase.status, file), 'transfer');
   await tx.update(caseFiles).set({ transferredAt: ctx.now, transferredBy: actor.userId }).where(eq(caseFiles.caseId, caseId));
   await tx.update(cases).set({ status: 'archived', archivedAt: ctx.now }).where(eq(cases.id, caseId));
   await appendCaseEvent(tx, ctx, caseId, { type: 'case.file_transferred', payload: {} });
@@ -77,7 +75,8 @@ export async function transferCaseFile(tx: Tx, ctx: AuditContext, actor: Actor, 
 /** Material that arrives after archiving is added as a supplementary record, never into the file itself. */
 export async function addSupplement(tx: Tx, ctx: AuditContext, actor: Actor, caseId: string, input: { note: string }) {
   const kase = await loadCaseFor(tx, actor, caseId, 'case.work', { lock: true });
-  if (kase.status !== 'archived') throw new AppError('STEP_NOT_ALLOWED', [], { reason: 'case_not_archived' });
+  const [file] = await tx.select().from(caseFiles).where(eq(caseFiles.caseId, caseId));
+  caseFileLifecycle.assertTransition(caseFileState(kase.status, file), 'addSupplement');
   return appendCaseEvent(tx, ctx, caseId, { type: 'case.supplement_added', payload: { note: input.note } });
 }
 

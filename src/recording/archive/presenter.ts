@@ -36,7 +36,7 @@ export const caseFileOut = z.object({
 });
 
 /** A case's file (卷宗) with its deadlines; `file` is null until compiled. */
-export function presentCaseFile(kase: CaseRow, file: typeof caseFiles.$inferSelect | undefined, calendar: WorkingDayCalendar): z.infer<typeof caseFileOut> {
+export function presentCaseFile(kase: Pick<CaseRow, 'id' | 'status' | 'closedAt'>, file: typeof caseFiles.$inferSelect | undefined, calendar: WorkingDayCalendar): z.infer<typeof caseFileOut> {
   const closedOn = kase.closedAt ? chinaDate(kase.closedAt) : null;
   return {
     caseId: kase.id,

@@ -11,7 +11,7 @@ import { caseEvents, caseOfficers, caseParties, cases, documents, powerItems } f
 import { procedureOf } from '../workflows/procedures/index.js';
 import { avRequired } from './complete-step.js';
 import { checkGuards } from './guards.js';
-import type { CaseRow } from './load.js';
+import { asCaseRow, type CaseRow } from './load.js';
 import { selfApprovalRefusal } from './separation.js';
 import {
   presentCaseDocument,
@@ -85,7 +85,7 @@ export async function listCases(
     .limit(filter.limit)
     .offset(filter.offset);
   const [{ total }] = (await db.select({ total: sql<number>`count(*)::int` }).from(cases).where(where)) as [{ total: number }];
-  return { rows, total: Number(total) };
+  return { rows: rows.map((r) => ({ ...r, c: asCaseRow(r.c) })), total: Number(total) };
 }
 
 /** Everything the case page shows, through the presenters of ./presenter.ts. */

@@ -16,7 +16,7 @@ import { assertProcedures } from '../workflows/check.js';
 import { PROCEDURE_IDS, PROCEDURES, procedureOf } from '../workflows/procedures/index.js';
 import { caseDetail, listCases } from './case-view.js';
 import { completeStep, stepBody } from './complete-step.js';
-import { loadCaseFor } from './load.js';
+import { asCaseRow, loadCaseFor } from './load.js';
 import { openCase, openCaseBody } from './open-case.js';
 import { avListItemOut, caseDetailOut, caseSummaryOut, powerItemOut, presentCaseSummary, presentPowerItem, presentProcedure, procedureOut, stepResultOut } from './presenter.js';
 
@@ -81,7 +81,7 @@ export async function caseRoutes(app: App, deps: AppDeps) {
     async (request, reply) => {
       const actor = actorOf(request);
       const kase = await transaction(deps.database, (tx) => openCase(tx, auditContext(request, deps), actor, request.body));
-      const detail = await transaction(deps.database, async (tx) => caseDetail(tx, actor, kase, now(), deps.calendar.current));
+      const detail = await transaction(deps.database, async (tx) => caseDetail(tx, actor, asCaseRow(kase), now(), deps.calendar.current));
       return reply.code(201).send(detail);
     },
   );
@@ -106,7 +106,7 @@ export async function caseRoutes(app: App, deps: AppDeps) {
     async (request) => {
       const actor = actorOf(request);
       const result = await transaction(deps.database, (tx) => completeStep(tx, deps, auditContext(request, deps), actor, request.params.id, request.body));
-      const detail = await transaction(deps.database, (tx) => caseDetail(tx, actor, result.case, now(), deps.calendar.current));
+      const detail = await transaction(deps.database, (tx) => caseDetail(tx, actor, asCaseRow(result.case), now(), deps.calendar.current));
       return { ...detail, issuedDocuments: result.documents, referredCaseId: result.referredCaseId };
     },
   );

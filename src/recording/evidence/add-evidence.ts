@@ -15,7 +15,7 @@ import type { BlobStore } from '../../platform/storage/blob-store.js';
 import { contentKey } from '../../platform/storage/content-store.js';
 import { DualDigest, type Digests } from '../../platform/storage/dual-digest.js';
 import { appendCaseEvent } from '../chain.js';
-import { loadCaseFor, type CaseRow } from '../cases/load.js';
+import { asCaseRow, loadCaseFor, type CaseRow } from '../cases/load.js';
 import { cases, deviceLoans, devices, evidence } from '../tables.js';
 import { isProcedure, procedureOf } from '../workflows/procedures/index.js';
 import { contentTypeFor, sniffFile, sniffStream } from './file-kind.js';
@@ -60,7 +60,10 @@ interface EvidenceCheck {
 export async function checkEvidence(db: Db | Tx, actor: Actor | null, meta: EvidenceMeta, now: Date, options: { lock?: boolean } = {}): Promise<EvidenceCheck> {
   let kase: CaseRow | undefined;
   if (actor) kase = await loadCaseFor(db, actor, meta.caseId, 'case.work', options);
-  else [kase] = await db.select().from(cases).where(eq(cases.id, meta.caseId));
+  else {
+    const [row] = await db.select().from(cases).where(eq(cases.id, meta.caseId));
+    kase = row && asCaseRow(row);
+  }
   if (!kase) throw new AppError('NOT_FOUND');
   if (kase.status !== 'open') throw new AppError('CASE_NOT_OPEN');
 

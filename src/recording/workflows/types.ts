@@ -18,13 +18,13 @@ export type GuardName =
   | 'extension_unused'; // a time limit may be extended once
 
 /** One row of a transitions table: a step that moves a case from one of `from` to `to`. */
-export interface StepDef {
+export interface StepDef<S extends string = string> {
   id: string;
   zh: string;
   en: string;
   phase: Phase;
-  from: readonly string[];
-  to: string;
+  from: readonly S[];
+  to: S;
   /** Who may complete it (default case.work). */
   permission?: RecordingPermission;
   /** Documents the step must issue (or a recorded reason why not). */
@@ -73,20 +73,33 @@ export interface ClockDef {
   onlyIf?: { step: string; flag: string };
 }
 
-/** A procedure: the lifecycle of one category of case. */
-export interface Procedure {
+/** A state's name as the case page shows it. */
+export interface StateLabel {
+  zh: string;
+  en: string;
+}
+
+/**
+ * A procedure: the lifecycle of one category of case. `S` is the literal union of its states
+ * (declared `as const` in its file and named in the type annotation), so a misspelt `from`, `to`
+ * or `initial` fails the type check; ./check.ts still checks reachability at start-up.
+ */
+export interface Procedure<S extends string = string> {
   id: string;
   category: EnforcementCategory;
   zh: string;
   en: string;
   /** The state a newly opened case is in. */
-  initial: string;
-  states: Readonly<Record<string, { zh: string; en: string }>>;
-  steps: readonly StepDef[];
+  initial: S;
+  states: Readonly<Record<S, StateLabel>>;
+  steps: readonly StepDef<S>[];
   clocks: readonly ClockDef[];
   /** Whether opening a case needs a party (inspections of a whole market may not). */
   partyRequired: boolean;
 }
+
+/** The states of a procedure, as a literal union. */
+export type StateOf<P> = P extends Procedure<infer S> ? S : never;
 
 /** Terminal state of every procedure. */
 export const CLOSED = 'closed';

@@ -1,23 +1,25 @@
 import { z } from 'zod';
-import type { Procedure } from '../types.js';
+import type { Procedure, StateLabel } from '../types.js';
 import { text, comment, officers, step, closeStep } from './steps.js';
 
+const states = {
+  registered: { zh: '已登记', en: 'Registered' },
+  proposed: { zh: '待负责人批准', en: 'Awaiting approval' },
+  approved: { zh: '已批准', en: 'Approved' },
+  in_force: { zh: '措施实施中', en: 'In force' },
+  lifted: { zh: '已解除或处理', en: 'Lifted or disposed of' },
+  closed: { zh: '已结案', en: 'Closed' },
+} as const satisfies Record<string, StateLabel>;
+
 /** 行政强制措施: sealing up and seizure (行政强制法 Arts. 18–28). */
-export const coercion: Procedure = {
+export const coercion: Procedure<keyof typeof states> = {
   id: 'coercion',
   category: 'coercion',
   zh: '行政强制措施（查封扣押）',
   en: 'Coercive measure (seal-up / seizure)',
   initial: 'registered',
   partyRequired: true,
-  states: {
-    registered: { zh: '已登记', en: 'Registered' },
-    proposed: { zh: '待负责人批准', en: 'Awaiting approval' },
-    approved: { zh: '已批准', en: 'Approved' },
-    in_force: { zh: '措施实施中', en: 'In force' },
-    lifted: { zh: '已解除或处理', en: 'Lifted or disposed of' },
-    closed: { zh: '已结案', en: 'Closed' },
-  },
+  states,
   steps: [
     step({
       id: 'propose_measure', zh: '报请实施强制措施', en: 'Propose the measure', phase: 'initiation',

@@ -1,4 +1,4 @@
-import type { Procedure } from '../types.js';
+import type { Procedure, StateOf } from '../types.js';
 import { inspection } from './inspection.js';
 import { penaltyGeneral } from './penalty-general.js';
 import { penaltySummary } from './penalty-summary.js';
@@ -14,7 +14,12 @@ import { levy } from './levy.js';
  * 行政许可法 Arts. 32–44, 行政强制法 Arts. 18–28.
  */
 
-export const PROCEDURES: readonly Procedure[] = [inspection, penaltyGeneral, penaltySummary, licensing, coercion, levy];
+const TABLES = [inspection, penaltyGeneral, penaltySummary, licensing, coercion, levy] as const;
+
+export const PROCEDURES: readonly Procedure[] = TABLES;
+
+/** Any procedure's state: what a case's `step` column holds once ../../cases/load.ts has checked it. */
+export type CaseState = StateOf<(typeof TABLES)[number]>;
 
 const byId = new Map(PROCEDURES.map((p) => [p.id, p]));
 
@@ -25,4 +30,8 @@ export const procedureOf = (id: string): Procedure => {
 };
 
 export const isProcedure = (id: string) => byId.has(id);
+
 export const PROCEDURE_IDS = PROCEDURES.map((p) => p.id) as [string, ...string[]];
+
+/** Whether `state` is one of the procedure's states (a case row read from the database is checked with it). */
+export const isStateOf = (procedure: Procedure, state: string): state is CaseState => Object.hasOwn(procedure.states, state);

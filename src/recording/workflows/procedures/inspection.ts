@@ -1,25 +1,27 @@
 import { z } from 'zod';
-import type { Procedure } from '../types.js';
+import type { Procedure, StateLabel } from '../types.js';
 import { text, date, nothing, comment, officers, step, closeStep } from './steps.js';
 
+const states = {
+  registered: { zh: '案源已登记', en: 'Source registered' },
+  group_formed: { zh: '检查组已组成', en: 'Group formed' },
+  planned: { zh: '检查方案已制定', en: 'Planned' },
+  notified: { zh: '已通知被检查人', en: 'Party notified' },
+  on_site: { zh: '现场检查中', en: 'On site' },
+  outcome_proposed: { zh: '处理意见待审批', en: 'Outcome awaiting approval' },
+  concluded: { zh: '检查结论已作出', en: 'Concluded' },
+  closed: { zh: '已结案', en: 'Closed' },
+} as const satisfies Record<string, StateLabel>;
+
 /** 行政检查 (R4, seed 002 ch. 2). */
-export const inspection: Procedure = {
+export const inspection: Procedure<keyof typeof states> = {
   id: 'inspection',
   category: 'inspection',
   zh: '行政检查',
   en: 'Inspection',
   initial: 'registered',
   partyRequired: true,
-  states: {
-    registered: { zh: '案源已登记', en: 'Source registered' },
-    group_formed: { zh: '检查组已组成', en: 'Group formed' },
-    planned: { zh: '检查方案已制定', en: 'Planned' },
-    notified: { zh: '已通知被检查人', en: 'Party notified' },
-    on_site: { zh: '现场检查中', en: 'On site' },
-    outcome_proposed: { zh: '处理意见待审批', en: 'Outcome awaiting approval' },
-    concluded: { zh: '检查结论已作出', en: 'Concluded' },
-    closed: { zh: '已结案', en: 'Closed' },
-  },
+  states,
   steps: [
     step({
       id: 'form_group', zh: '组成检查组', en: 'Form the inspection group', phase: 'initiation',

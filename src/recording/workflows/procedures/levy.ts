@@ -1,23 +1,25 @@
 import { z } from 'zod';
-import type { Procedure } from '../types.js';
+import type { Procedure, StateLabel } from '../types.js';
 import { text, date, comment, officers, yuan, step, closeStep } from './steps.js';
 
+const states = {
+  registered: { zh: '已登记', en: 'Registered' },
+  assessed: { zh: '已核定', en: 'Assessed' },
+  decided: { zh: '已作出征收决定', en: 'Decided' },
+  served: { zh: '已送达', en: 'Served' },
+  collected: { zh: '已征收', en: 'Collected' },
+  closed: { zh: '已结案', en: 'Closed' },
+} as const satisfies Record<string, StateLabel>;
+
 /** 行政征收/征用. */
-export const levy: Procedure = {
+export const levy: Procedure<keyof typeof states> = {
   id: 'levy',
   category: 'levy',
   zh: '行政征收',
   en: 'Levy',
   initial: 'registered',
   partyRequired: true,
-  states: {
-    registered: { zh: '已登记', en: 'Registered' },
-    assessed: { zh: '已核定', en: 'Assessed' },
-    decided: { zh: '已作出征收决定', en: 'Decided' },
-    served: { zh: '已送达', en: 'Served' },
-    collected: { zh: '已征收', en: 'Collected' },
-    closed: { zh: '已结案', en: 'Closed' },
-  },
+  states,
   steps: [
     step({
       id: 'assess', zh: '核定征收事项', en: 'Assess', phase: 'investigation',

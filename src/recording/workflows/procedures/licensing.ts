@@ -1,27 +1,29 @@
 import { z } from 'zod';
-import type { Procedure } from '../types.js';
+import type { Procedure, StateLabel } from '../types.js';
 import { text, date, comment, officers, step, closeStep } from './steps.js';
 
+const states = {
+  applied: { zh: '已收到申请', en: 'Application received' },
+  awaiting_supplement: { zh: '待补正材料', en: 'Awaiting missing materials' },
+  accepted: { zh: '已受理（审查中）', en: 'Accepted (under review)' },
+  reviewed: { zh: '审查完毕', en: 'Reviewed' },
+  granted: { zh: '准予许可', en: 'Granted' },
+  refused: { zh: '不予许可', en: 'Refused' },
+  certificate_issued: { zh: '许可证件已颁发', en: 'Certificate issued' },
+  not_accepted: { zh: '不予受理', en: 'Not accepted' },
+  served: { zh: '已送达', en: 'Served' },
+  closed: { zh: '已结案', en: 'Closed' },
+} as const satisfies Record<string, StateLabel>;
+
 /** 行政许可 (R5 record items; 行政许可法 Arts. 32–44; limits in working days, Art. 82). */
-export const licensing: Procedure = {
+export const licensing: Procedure<keyof typeof states> = {
   id: 'licensing',
   category: 'licensing',
   zh: '行政许可',
   en: 'Licensing',
   initial: 'applied',
   partyRequired: true,
-  states: {
-    applied: { zh: '已收到申请', en: 'Application received' },
-    awaiting_supplement: { zh: '待补正材料', en: 'Awaiting missing materials' },
-    accepted: { zh: '已受理（审查中）', en: 'Accepted (under review)' },
-    reviewed: { zh: '审查完毕', en: 'Reviewed' },
-    granted: { zh: '准予许可', en: 'Granted' },
-    refused: { zh: '不予许可', en: 'Refused' },
-    certificate_issued: { zh: '许可证件已颁发', en: 'Certificate issued' },
-    not_accepted: { zh: '不予受理', en: 'Not accepted' },
-    served: { zh: '已送达', en: 'Served' },
-    closed: { zh: '已结案', en: 'Closed' },
-  },
+  states,
   steps: [
     step({
       id: 'notify_missing', zh: '一次性告知补正', en: 'One-time notice of missing materials', phase: 'initiation',

@@ -1,29 +1,31 @@
 import { z } from 'zod';
-import type { Procedure } from '../types.js';
+import type { Procedure, StateLabel } from '../types.js';
 import { text, date, comment, officers, yuan, step, closeStep } from './steps.js';
 
+const states = {
+  registered: { zh: '案源已登记', en: 'Source registered' },
+  filing_proposed: { zh: '立案待审批', en: 'Filing awaiting approval' },
+  filed: { zh: '已立案（调查取证）', en: 'Filed (investigating)' },
+  investigated: { zh: '调查终结', en: 'Investigation concluded' },
+  notified: { zh: '已事先告知', en: 'Party notified of intended penalty' },
+  hearing_requested: { zh: '当事人要求听证', en: 'Hearing requested' },
+  hearing_scheduled: { zh: '听证已安排', en: 'Hearing scheduled' },
+  heard: { zh: '听证已举行', en: 'Hearing held' },
+  decided: { zh: '已作出处罚决定', en: 'Decided' },
+  served: { zh: '决定书已送达', en: 'Served' },
+  executed: { zh: '已执行', en: 'Executed' },
+  closed: { zh: '已结案', en: 'Closed' },
+} as const satisfies Record<string, StateLabel>;
+
 /** 行政处罚 一般程序 (行政处罚法 Arts. 54–65). */
-export const penaltyGeneral: Procedure = {
+export const penaltyGeneral: Procedure<keyof typeof states> = {
   id: 'penalty_general',
   category: 'penalty',
   zh: '行政处罚（一般程序）',
   en: 'Penalty (general procedure)',
   initial: 'registered',
   partyRequired: true,
-  states: {
-    registered: { zh: '案源已登记', en: 'Source registered' },
-    filing_proposed: { zh: '立案待审批', en: 'Filing awaiting approval' },
-    filed: { zh: '已立案（调查取证）', en: 'Filed (investigating)' },
-    investigated: { zh: '调查终结', en: 'Investigation concluded' },
-    notified: { zh: '已事先告知', en: 'Party notified of intended penalty' },
-    hearing_requested: { zh: '当事人要求听证', en: 'Hearing requested' },
-    hearing_scheduled: { zh: '听证已安排', en: 'Hearing scheduled' },
-    heard: { zh: '听证已举行', en: 'Hearing held' },
-    decided: { zh: '已作出处罚决定', en: 'Decided' },
-    served: { zh: '决定书已送达', en: 'Served' },
-    executed: { zh: '已执行', en: 'Executed' },
-    closed: { zh: '已结案', en: 'Closed' },
-  },
+  states,
   steps: [
     step({
       id: 'propose_filing', zh: '立案申请', en: 'Propose filing', phase: 'initiation',

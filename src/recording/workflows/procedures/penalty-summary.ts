@@ -1,22 +1,24 @@
 import { z } from 'zod';
-import type { Procedure } from '../types.js';
+import type { Procedure, StateLabel } from '../types.js';
 import { text, comment, officers, yuan, step, closeStep } from './steps.js';
 
+const states = {
+  registered: { zh: '现场发现违法行为', en: 'Found on the spot' },
+  decided: { zh: '已当场作出决定', en: 'Decided on the spot' },
+  filed_with_agency: { zh: '已报机关备案', en: 'Filed with the agency' },
+  executed: { zh: '已执行', en: 'Executed' },
+  closed: { zh: '已结案', en: 'Closed' },
+} as const satisfies Record<string, StateLabel>;
+
 /** 行政处罚 简易程序: on-the-spot decisions (行政处罚法 Arts. 51–53). */
-export const penaltySummary: Procedure = {
+export const penaltySummary: Procedure<keyof typeof states> = {
   id: 'penalty_summary',
   category: 'penalty',
   zh: '行政处罚（简易程序）',
   en: 'Penalty (summary procedure)',
   initial: 'registered',
   partyRequired: true,
-  states: {
-    registered: { zh: '现场发现违法行为', en: 'Found on the spot' },
-    decided: { zh: '已当场作出决定', en: 'Decided on the spot' },
-    filed_with_agency: { zh: '已报机关备案', en: 'Filed with the agency' },
-    executed: { zh: '已执行', en: 'Executed' },
-    closed: { zh: '已结案', en: 'Closed' },
-  },
+  states,
   steps: [
     step({
       id: 'decide_on_spot', zh: '当场作出处罚决定', en: 'Decide on the spot', phase: 'decision',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { StepDef } from '../types.js';
+import { CLOSED, type StepDef } from '../types.js';
 
 /** Field schemas and step builders the transitions tables (./*.ts) share. */
 
@@ -13,12 +13,19 @@ export const officers = z
   .max(20);
 export const yuan = () => z.number().nonnegative().max(1e12).multipleOf(0.01);
 
-export const step = (s: Omit<StepDef, 'documents' | 'av' | 'data'> & Partial<Pick<StepDef, 'documents' | 'av' | 'data'>>): StepDef => ({
+/**
+ * A row of a transitions table. Its states are typed by the table it is written in (the
+ * `Procedure<State>` annotation): `NoInfer` keeps a misspelt state from widening the union, so it
+ * fails the type check where it is written.
+ */
+export const step = <S extends string = string>(
+  s: Omit<StepDef<NoInfer<S>>, 'documents' | 'av' | 'data'> & Partial<Pick<StepDef, 'documents' | 'av' | 'data'>>,
+): StepDef<S> => ({
   documents: [],
   av: false,
   data: nothing,
   ...s,
 });
 
-export const closeStep = (from: string[], documents: string[] = ['closing_report']) =>
-  step({ id: 'close', zh: '结案', en: 'Close the case', phase: 'closing', from, to: 'closed', documents, data: comment });
+export const closeStep = <S extends string = string>(from: NoInfer<S>[], documents: string[] = ['closing_report']): StepDef<S | typeof CLOSED> =>
+  step<S | typeof CLOSED>({ id: 'close', zh: '结案', en: 'Close the case', phase: 'closing', from, to: CLOSED, documents, data: comment });
