@@ -36,7 +36,7 @@ export interface SheetSpec<K extends string = string> {
   columns: readonly ColumnSpec<K>[];
 }
 
-/** exceljs (about 0.3 s to load), imported on the first import or export rather than at start-up. */
+/** exceljs (a few hundred milliseconds to load), imported on the first import or export rather than at start-up. */
 async function excel(): Promise<typeof ExcelJS> {
   return (await import('exceljs')).default;
 }
