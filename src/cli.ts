@@ -11,6 +11,7 @@ import { WEB_DIST } from './platform/http/web-app.js';
 import { createDeps, createServer, openAndMigrate } from './server.js';
 import { DEFAULT_APP_ROLE, DEFAULT_OWNER_ROLE, setupDatabaseRoles } from './platform/db/roles.js';
 import { redactMessage } from './platform/log-redaction.js';
+import { collectGarbage } from './platform/memory.js';
 
 const program = new Command('sanxiang').description('三项制度 Sanxiang — administrative enforcement platform');
 
@@ -46,6 +47,9 @@ program
     const demo = config.demo ? await (await import('./demo/seed.js')).seedDemoIfEmpty(deps) : null;
     const app = await createServer(deps, { level: config.logLevel });
     await app.listen({ port: config.port, host: config.host });
+    // What start-up left behind (PGlite's initdb instance, the demo's working set) goes back now,
+    // not at the first collection a busy server happens to need.
+    collectGarbage();
     const where = config.databaseUrl ? 'PostgreSQL' : `PGlite (${path.join(config.dataDir, 'pgdata')})`;
     console.log(`\n三项制度 Sanxiang is running at ${config.publicUrl}/  (staff app: ${config.publicUrl}/app/, API: ${config.publicUrl}/api/openapi.json)`);
     console.log(`数据库 Database: ${where}`);

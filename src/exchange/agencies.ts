@@ -179,14 +179,14 @@ export async function exportAgencies(db: Db, today: string, now: Date, scope: SQ
     }
     if (page.rows.length < 500) break;
   }
-  const workbook = newWorkbook(now);
+  const workbook = await newWorkbook(now);
   addSheet(workbook, AGENCY_SHEET, rows);
   return { buffer: await workbookBuffer(workbook), count: rows.length };
 }
 
 /** The empty agencies template: headers, the hidden key row, drop-downs and an instructions sheet. */
 export async function agencyTemplate(now: Date): Promise<Buffer> {
-  const workbook = newWorkbook(now);
+  const workbook = await newWorkbook(now);
   addSheet(workbook, AGENCY_SHEET, []);
   addInstructionsSheet(workbook, AGENCY_SHEET, [
     '说明：第 1 行为表头，第 2 行（隐藏）为字段名，请从第 3 行起每行填写一个执法主体。整份文件全部通过校验才会导入，否则不导入任何数据并逐行列出错误。',

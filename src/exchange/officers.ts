@@ -260,7 +260,7 @@ export async function exportOfficers(db: Db, agencyId: string, now: Date): Promi
     area: p.area,
     qualification: labelOf(QUALIFICATION_LABELS, p.qualification),
   }));
-  const workbook = newWorkbook(now);
+  const workbook = await newWorkbook(now);
   const sheet = addSheet(workbook, OFFICER_SHEET, data);
   sheet.getCell(1, OFFICER_SHEET.columns.findIndex((c) => c.key === 'idNumber') + 1).note =
     '导出文件中的身份证号码已脱敏；重新导入前须填写完整号码。\nID numbers are masked in exports; enter the full numbers before importing.';
@@ -269,7 +269,7 @@ export async function exportOfficers(db: Db, agencyId: string, now: Date): Promi
 
 /** The empty officers template: headers, the hidden key row, drop-downs and an instructions sheet. */
 export async function officerTemplate(now: Date): Promise<Buffer> {
-  const workbook = newWorkbook(now);
+  const workbook = await newWorkbook(now);
   addSheet(workbook, OFFICER_SHEET, []);
   addInstructionsSheet(workbook, OFFICER_SHEET, [
     '说明：第 1 行为表头，第 2 行（隐藏）为字段名，请从第 3 行起每行填写一名人员。整份文件全部通过校验才会导入，否则不导入任何数据并逐行列出错误。',

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { AppError } from '../platform/errors.js';
 import { checkXlsxLimits } from './zip-limits.js';
 
@@ -34,6 +34,11 @@ export interface SheetSpec<K extends string = string> {
   /** Worksheet name, e.g. 执法人员; the import reads the sheet of this name or else the first one. */
   sheetName: string;
   columns: readonly ColumnSpec<K>[];
+}
+
+/** exceljs (a few hundred milliseconds to load), imported on the first import or export rather than at start-up. */
+async function excel(): Promise<typeof ExcelJS> {
+  return (await import('exceljs')).default;
 }
 
 /** A cell's value once exceljs's wrappers (rich text, hyperlinks, formulas) are taken off. */
@@ -135,7 +140,7 @@ export async function loadWorkbook(data: Buffer): Promise<ExcelJS.Workbook> {
   if (data.length < 4 || data.readUInt32LE(0) !== 0x04034b50) throw invalidSpreadsheet({ reason: 'not_xlsx' });
   // The parser inflates every part whole: cap what the archive expands to, and the rows, first.
   await checkXlsxLimits(data, () => invalidSpreadsheet({ reason: 'not_xlsx' }));
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await excel()).Workbook();
   try {
     await workbook.xlsx.load(data as unknown as ExcelJS.Buffer, { ignoreNodes: ['dataValidations', 'conditionalFormatting', 'extLst', 'picture', 'drawing'] });
   } catch {
@@ -281,8 +286,8 @@ export async function workbookBuffer(workbook: ExcelJS.Workbook): Promise<Buffer
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-export function newWorkbook(now: Date): ExcelJS.Workbook {
-  const workbook = new ExcelJS.Workbook();
+export async function newWorkbook(now: Date): Promise<ExcelJS.Workbook> {
+  const workbook = new (await excel()).Workbook();
   workbook.creator = 'Sanxiang 三项制度';
   workbook.created = now;
   workbook.modified = now;

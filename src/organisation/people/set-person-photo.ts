@@ -1,6 +1,5 @@
 import { Readable } from 'node:stream';
 import { eq } from 'drizzle-orm';
-import { fileTypeFromBuffer } from 'file-type';
 import { recordAudit, type AuditContext } from '../../audit/record.js';
 import type { Tx } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
@@ -26,6 +25,7 @@ const SNIFF_BYTES = 4100;
  * JPEG-LS. The client's declared content type and file name are not trusted.
  */
 export async function imageTypeOf(head: Uint8Array): Promise<PhotoType | null> {
+  const { fileTypeFromBuffer } = await import('file-type');
   const mime = (await fileTypeFromBuffer(head))?.mime;
   return mime === 'image/png' || mime === 'image/jpeg' ? mime : null;
 }

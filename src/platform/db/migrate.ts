@@ -1,11 +1,11 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PROJECT_ROOT } from '../project-root.js';
 import type { Database } from './database.js';
 import { grantApplicationPrivileges, roleExists } from './roles.js';
 
-export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../migrations');
+export const MIGRATIONS_DIR = path.join(PROJECT_ROOT, 'migrations');
 
 /** An arbitrary constant: one migrator at a time across servers sharing a PostgreSQL database. */
 const MIGRATION_LOCK = 5_230_118;

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import { AppError } from '../errors.js';
+import { PROJECT_ROOT } from '../project-root.js';
 import type { App } from './app.js';
 
-export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
+export const WEB_DIST = path.join(PROJECT_ROOT, 'web', 'dist');
 
 /** Serves the built staff application under /app (a single-page app: unknown paths get index.html). */
 export async function webAppRoutes(app: App) {

@@ -1,6 +1,4 @@
-import { drawDocx } from './docx.js';
 import { layoutDocument, type RenderInput } from './layout.js';
-import { drawPdf } from './pdf.js';
 
 export type { RenderInput } from './layout.js';
 
@@ -9,7 +7,10 @@ export type { RenderInput } from './layout.js';
  * VALIDATION_FAILED (with field issues) or INVALID_IMAGE for a signature that is not PNG/JPEG.
  */
 export async function renderDocx(input: RenderInput): Promise<Buffer> {
-  return drawDocx(layoutDocument(input));
+  const layout = layoutDocument(input);
+  // docx and pdfmake load on the first document rather than at start-up (issue 8).
+  const { drawDocx } = await import('./docx.js');
+  return drawDocx(layout);
 }
 
 /**
@@ -17,5 +18,7 @@ export async function renderDocx(input: RenderInput): Promise<Buffer> {
  * as renderDocx. The first call reads the font files (about 30 MB); later calls reuse them.
  */
 export async function renderPdf(input: RenderInput): Promise<Buffer> {
-  return drawPdf(layoutDocument(input));
+  const layout = layoutDocument(input);
+  const { drawPdf } = await import('./pdf.js');
+  return drawPdf(layout);
 }

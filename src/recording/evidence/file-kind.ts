@@ -1,5 +1,4 @@
 import type { Readable } from 'node:stream';
-import { fileTypeFromFile, fileTypeFromStream } from 'file-type';
 import { AppError } from '../../platform/errors.js';
 import type { EvidenceKind } from '../tables.js';
 
@@ -40,12 +39,14 @@ export function contentTypeFor(kind: EvidenceKind, sniffed: string | undefined, 
 
 /** The MIME type of a file's first bytes, or undefined when `file-type` does not recognise them. */
 export async function sniffFile(filePath: string): Promise<string | undefined> {
+  const { fileTypeFromFile } = await import('file-type');
   return (await fileTypeFromFile(filePath))?.mime;
 }
 
 /** The MIME type at the head of a stream (which is consumed and should be destroyed after). */
 export async function sniffStream(stream: Readable): Promise<string | undefined> {
   try {
+    const { fileTypeFromStream } = await import('file-type');
     return (await fileTypeFromStream(stream))?.mime;
   } finally {
     stream.destroy();
