@@ -104,7 +104,7 @@ export async function caseRoutes(app: App, deps: AppDeps) {
       const actor = actorOf(request);
       const result = await transaction(deps, (tx) => completeStep(tx, deps, auditContext(request, deps), actor, request.params.id, request.body));
       const detail = await transaction(deps, (tx) => caseDetail(tx, actor, result.case, now(), deps.calendar.current));
-      return { ...detail, issuedDocuments: result.documents, referredCaseId: result.referredCaseId };
+      return { ...detail, issuedDocuments: result.documents, referredCaseId: result.referredCaseId, provisionalDates: result.provisionalDates };
     },
   );
 
