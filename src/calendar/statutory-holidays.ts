@@ -71,10 +71,17 @@ function lunarToDay(year: number, month: number, day: number): number {
   return n + day - 1;
 }
 
-/** 清明: the Gregorian day in April of the solar term pure brightness, 2001–2099. */
-export function qingmingDay(year: number): number {
+/** The festivals of lunar `year` and 清明 of Gregorian `year` (2001–2099), as 'YYYY-MM-DD'. */
+export function festivalDates(year: number): { springFestival: string; qingming: string; dragonBoat: string; midAutumn: string } {
+  if (!Number.isInteger(year) || year < 2001 || year > 2099) throw new RangeError(`Festivals are computed for 2001–2099, not ${year}`);
   const y = year % 100;
-  return Math.floor(y * 0.2422 + 4.81) - Math.floor(y / 4);
+  const qingming = Math.floor(y * 0.2422 + 4.81) - Math.floor(y / 4); // day of April
+  return {
+    springFestival: dateOf(lunarToDay(year, 1, 1)),
+    qingming: `${year}-04-${String(qingming).padStart(2, '0')}`,
+    dragonBoat: dateOf(lunarToDay(year, 5, 5)),
+    midAutumn: dateOf(lunarToDay(year, 8, 15)),
+  };
 }
 
 /**
@@ -93,19 +100,17 @@ export function statutoryDaysOff(year: number): CalendarDay[] {
     if (date.startsWith(`${year}-`) && !days.has(date)) days.set(date, name);
   };
   const fixed = (mmdd: string, name: string) => add(dayNumber(`${year}-${mmdd}`), name);
+  const festivals = festivalDates(year);
   fixed('01-01', '元旦');
-  // 春节 of lunar year `year` (除夕 is the day before 正月初一), and of the next lunar year in case its
-  // 除夕 falls in this Gregorian year — it never does (初一 is 21 Jan – 20 Feb), but the check is cheap.
-  for (const lunarYear of [year - 1, year]) {
-    const newYear = lunarToDay(lunarYear, 1, 1);
-    for (let i = -1; i <= 2; i++) add(newYear + i, '春节');
-  }
-  add(dayNumber(`${year}-04-01`) + qingmingDay(year) - 1, '清明');
+  // 除夕 is the day before 正月初一, which falls between 21 January and 20 February: all in `year`.
+  const newYear = dayNumber(festivals.springFestival);
+  for (let i = -1; i <= 2; i++) add(newYear + i, '春节');
+  add(dayNumber(festivals.qingming), '清明');
   fixed('05-01', '劳动节');
   fixed('05-02', '劳动节');
-  add(lunarToDay(year, 5, 5), '端午');
+  add(dayNumber(festivals.dragonBoat), '端午');
   for (const mmdd of ['10-01', '10-02', '10-03']) fixed(mmdd, '国庆节');
-  add(lunarToDay(year, 8, 15), '中秋');
+  add(dayNumber(festivals.midAutumn), '中秋');
   return [...days]
     .map(([date, name]): CalendarDay => ({ date, kind: 'holiday', name }))
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
