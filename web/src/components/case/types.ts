@@ -7,11 +7,13 @@
 import type { EnforcementCategory } from '../../types.ts';
 
 export type CaseStatus = 'open' | 'closed' | 'archived';
-export type ClockStatus = 'running' | 'due_soon' | 'overdue' | 'met' | 'met_late';
+/** An agency deadline runs, is due soon, overdue, met or met late; a party window is open or closed. */
+export type ClockStatus = 'running' | 'due_soon' | 'overdue' | 'met' | 'met_late' | 'open' | 'closed';
 
 export interface ClockView {
   id: string;
   zh: string;
+  kind: 'agency_deadline' | 'party_window';
   basis?: string;
   startedOn?: string;
   deadline: string;
