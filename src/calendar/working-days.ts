@@ -12,9 +12,10 @@
  * Counting rule (行政处罚法, 行政诉讼法, 民事诉讼法 — 期间开始的时和日，不计算在期间内): the start day is
  * never counted, so "within N working days of D" ends on the Nth working day strictly after D.
  *
- * Refusing beats guessing: every date whose status an answer depends on must lie in a year whose
- * official arrangement is loaded, otherwise {@link CalendarYearNotLoadedError} is thrown, so callers
- * can surface "the 2027 calendar is not loaded yet" instead of a silently wrong deadline.
+ * Refusing beats guessing silently: every date whose status an answer depends on must lie in a year
+ * whose official arrangement is loaded, otherwise {@link CalendarYearNotLoadedError} is thrown. Work
+ * that must not stop for it answers through ./fallback.ts instead: the days off every year has by
+ * law (./statutory-holidays.ts), with the answer marked provisional.
  *
  * Dates are 'YYYY-MM-DD' strings. All arithmetic is on integer day numbers (days since 1970-01-01,
  * proleptic Gregorian, computed with integer formulas — no Date objects), so the server's time zone
@@ -219,6 +220,11 @@ export class WorkingDayCalendar {
   /** The loaded years, ascending. */
   get loadedYears(): number[] {
     return [...this.tables.keys()];
+  }
+
+  /** The special days of the loaded years (holidays and make-up working days), unordered. */
+  get specialDays(): CalendarDay[] {
+    return [...this.special.values()];
   }
 
   /**

@@ -6,6 +6,7 @@ import { actorForUser } from '../accounts/authenticate.js';
 import type { Actor } from '../accounts/roles.js';
 import { users } from '../accounts/tables.js';
 import type { AuditContext } from '../audit/record.js';
+import { onCalendar } from '../calendar/fallback.js';
 import { agencies, people, type EnforcementCategory } from '../organisation/tables.js';
 import { chinaDate, type Clock } from '../platform/clock.js';
 import { compileCaseFile, transferCaseFile } from '../recording/archive/archive.js';
@@ -337,7 +338,7 @@ async function runScenario(
     // Time passes between steps; after the prior notice, the 5 working days for the defence.
     at =
       path[i - 1] === 'notify_prior'
-        ? new Date(`${deps.calendar.current.addWorkingDays(chinaDate(at), 6)}T02:00:00Z`)
+        ? new Date(`${onCalendar(deps.calendar.current, (c) => c.addWorkingDays(chinaDate(at), 6)).value}T02:00:00Z`)
         : new Date(at.getTime() + DAY + 37 * 60_000);
     if (at > env.now) at = new Date(env.now.getTime() - (path.length - i) * 60_000);
     const step = procedure.steps.find((s) => s.id === stepId)!;

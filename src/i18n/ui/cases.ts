@@ -125,8 +125,16 @@ export const caseMessages = {
       overdue: t('已逾期', 'Overdue'),
       met: t('已按期完成', 'Met'),
       met_late: t('逾期完成', 'Met late'),
+      open: t('期间未届满', 'Window open'),
+      closed: t('期间已结束', 'Window closed'),
+    },
+    /** Whose time a clock measures (issue 9): a deadline the agency keeps, or the party's window to act. */
+    clockKind: {
+      agency_deadline: t('机关办理期限', 'Agency deadline'),
+      party_window: t('当事人权利期间', 'Party’s window'),
     },
     clockDeadline: { zh: (name: string, date: string) => `${name}：${date} 前`, en: (name: string, date: string) => `${name}: by ${date}` },
+    windowUntil: { zh: (name: string, date: string) => `${name}：至 ${date}（含）`, en: (name: string, date: string) => `${name}: until ${date} inclusive` },
     provisional: t('（暂定）', '(provisional)'),
     sourceKind: {
       plan: t('检查计划', 'Inspection plan'),

@@ -77,7 +77,7 @@ export function presentArchiveDue(d: Awaited<ReturnType<typeof archiveDue>>[numb
 }
 
 export const todoOut = z.object({
-  cases: z.array(caseSummaryOut.extend({ urgency: z.number().describe('0 overdue, 1 due soon, 2 running, 3 none running') })).describe('most urgent first'),
+  cases: z.array(caseSummaryOut.extend({ urgency: z.number().describe('of the agency deadlines: 0 overdue, 1 due soon, 2 running, 3 none running (party windows never count)') })).describe('most urgent first'),
   archive: z.array(archiveDueOut),
 });
 

@@ -147,7 +147,7 @@ describe('an inspection that finds a problem and becomes a penalty (R4, 行政�
     // Notified Tue 11-24: the window runs to Tue 12-01 inclusive.
     ctx.clock.set('2026-12-01T08:00:00Z');
     const page = (await s.leader.get(`/api/cases/${penaltyId}`)).json();
-    expect(page.nextSteps.find((n: { id: string }) => n.id === 'decide').blocked).toEqual({ code: 'TIME_WINDOW_OPEN', details: { window: 'defence_and_hearing_request', lastDay: '2026-12-01' } });
+    expect(page.nextSteps.find((n: { id: string }) => n.id === 'decide').blocked).toEqual({ code: 'TIME_WINDOW_OPEN', details: { window: 'defence_and_hearing_request', lastDay: '2026-12-01', provisional: false } });
     const early = await step(s.leader, penaltyId, { step: 'decide', data: { penalty: '罚款' }, documents: [doc('penalty_decision')] }, 409);
     expect(early.error.code).toBe('TIME_WINDOW_OPEN');
     const noHearing = await step(s.li, penaltyId, { step: 'request_hearing', data: { requestedOn: '2026-12-01' } }, 409);
@@ -216,7 +216,7 @@ describe('the hearing route (行政处罚法 Arts. 63–64)', () => {
     await step(s.li, c.id, { step: 'notify_prior', data: {}, documents: [doc('penalty_prior_notice'), doc('hearing_notice')] });
     ctx.clock.set('2026-12-15T01:00:00Z');
     const late = await step(s.li, c.id, { step: 'request_hearing', data: { requestedOn: '2026-12-15' } }, 409);
-    expect(late.error.details).toEqual({ reason: 'hearing_request_too_late', lastDay: '2026-12-14' });
+    expect(late.error.details).toEqual({ reason: 'hearing_request_too_late', lastDay: '2026-12-14', provisional: false });
   });
 });
 
@@ -244,8 +244,9 @@ describe('licensing (R5, 行政许可法)', () => {
     const byOfficer = await step(s.li, c.id, { step: 'extend', data: { reason: '需专家评审' } }, 403);
     expect(byOfficer.error.code).toBe('FORBIDDEN');
     const extended = await step(s.leader, c.id, { step: 'extend', data: { reason: '需专家评审' } });
-    // 10 more working days: Mon 2027-01-04 falls in 2027, whose holidays are not loaded.
-    expect(extended.clocks.find((k: { id: string }) => k.id === 'decision_20_days')).toMatchObject({ deadline: '2027-01-04', provisional: true });
+    // 10 more working days (Art. 42, 82) run into 2027, whose notice is not loaded: 1 January is off by law
+    // (放假办法 Art. 2 "新年，放假1天"), so Mon 12-21 + 10 → 12-22 … 12-31 (8), Mon 01-04, Tue 01-05 — provisional.
+    expect(extended.clocks.find((k: { id: string }) => k.id === 'decision_20_days')).toMatchObject({ deadline: '2027-01-05', provisional: true });
     expect((await step(s.leader, c.id, { step: 'extend', data: { reason: '再次延长' } }, 409)).error.details.reason).toBe('already_extended');
     await step(s.li, c.id, { step: 'conclude_review', data: { recommendation: 'grant', opinion: '符合条件', legalReviewOpinion: '程序合法' } });
     const granted = await step(s.leader, c.id, { step: 'grant', data: {}, documents: [doc('licence_grant')] });
@@ -309,8 +310,9 @@ describe('coercive measure (行政强制法 Arts. 18–28)', () => {
     // Implemented Mon 2026-11-23: 30 days end Wed 2026-12-23.
     expect(inForce.clocks).toEqual([expect.objectContaining({ id: 'seizure_30_days', deadline: '2026-12-23', status: 'running' })]);
     const extended = await step(s.leader, c.id, { step: 'extend', data: { reason: '需要检测' } });
-    // 60 days end Fri 2027-01-22, in 2027 whose holidays are not loaded.
-    expect(extended.clocks[0]).toMatchObject({ deadline: '2027-01-22', provisional: true });
+    // 60 days end Fri 2027-01-22. Art. 25 sets a maximum period of deprivation ("不得超过三十日"), which
+    // the clock keeps as it falls (lastDayOff 'keep'): no calendar is needed, so it is not provisional.
+    expect(extended.clocks[0]).toMatchObject({ deadline: '2027-01-22', provisional: false, kind: 'agency_deadline' });
     ctx.clock.set('2026-12-30T01:00:00Z');
     await step(s.leader, c.id, { step: 'lift', data: { outcome: 'confiscated', note: '检验不合格' } });
     const closed = await step(s.li, c.id, { step: 'close', data: {}, documents: [doc('closing_report')] });

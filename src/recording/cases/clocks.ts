@@ -1,55 +1,57 @@
-import { CalendarYearNotLoadedError, type WorkingDayCalendar } from '../../calendar/working-days.js';
+import { onCalendar } from '../../calendar/fallback.js';
+import type { WorkingDayCalendar } from '../../calendar/working-days.js';
 import { chinaDate } from '../../platform/clock.js';
-import type { ClockDef, Procedure } from '../workflows/types.js';
+import type { ClockDef, ClockKind, LastDayOff, Procedure } from '../workflows/types.js';
 import { stepFact } from './facts.js';
 import type { CaseRow } from './load.js';
 
-export type ClockStatus = 'running' | 'due_soon' | 'overdue' | 'met' | 'met_late';
+/**
+ * An agency deadline is running, due soon, overdue, met or met late; a party window is open or
+ * closed — never overdue or met late, since it is not the agency's to miss (issue 9).
+ */
+export type ClockStatus = 'running' | 'due_soon' | 'overdue' | 'met' | 'met_late' | 'open' | 'closed';
 
 export interface ClockView extends Record<string, unknown> {
   id: string;
   zh: string;
   en: string;
+  kind: ClockKind;
   basis: string;
   startedOn: string;
   deadline: string;
-  /** The deadline assumes Monday–Friday working days because a year's holiday notice is not loaded. */
+  /** A year the deadline depends on has no holiday notice loaded: counted on the statutory days off. */
   provisional: boolean;
   status: ClockStatus;
   metOn: string | null;
 }
 
-/** Working days on a calendar that may lack the later year: Monday–Friday as a fallback, flagged provisional. */
-function addWorkingDaysOrGuess(calendar: WorkingDayCalendar, from: string, n: number): { date: string; provisional: boolean } {
-  try {
-    return { date: calendar.addWorkingDays(from, n), provisional: false };
-  } catch (error) {
-    if (!(error instanceof CalendarYearNotLoadedError)) throw error;
-    const d = new Date(`${from}T00:00:00Z`);
-    for (let left = n; left > 0; ) {
-      d.setUTCDate(d.getUTCDate() + 1);
-      if (d.getUTCDay() !== 0 && d.getUTCDay() !== 6) left--;
-    }
-    return { date: d.toISOString().slice(0, 10), provisional: true };
-  }
-}
-
-function calendarDaysOrGuess(calendar: WorkingDayCalendar, from: string, n: number): { date: string; provisional: boolean } {
-  try {
-    return { date: calendar.calendarDaysDeadline(from, n), provisional: false };
-  } catch (error) {
-    if (!(error instanceof CalendarYearNotLoadedError)) throw error;
-    return { date: calendar.addCalendarDays(from, n), provisional: true };
-  }
-}
-
-/** The deadline `n` units after `from` (the start day not counted). */
-export function deadlineAfter(calendar: WorkingDayCalendar, from: string, n: number, unit: ClockDef['unit']) {
-  return unit === 'working_days' ? addWorkingDaysOrGuess(calendar, from, n) : calendarDaysOrGuess(calendar, from, n);
+/**
+ * The last day of a period of `n` units after `from` (the start day not counted). Working days are
+ * counted on the official calendar; a calendar-day period whose nominal last day is a day off ends
+ * on the next working day unless the clock keeps it (`lastDayOff`, see ClockDef). Where a year is
+ * not loaded the answer is computed on the statutory days off and marked provisional.
+ */
+export function deadlineAfter(
+  calendar: WorkingDayCalendar,
+  from: string,
+  n: number,
+  unit: ClockDef['unit'],
+  lastDayOff: LastDayOff = 'next_working_day',
+): { date: string; provisional: boolean } {
+  if (unit === 'calendar_days' && lastDayOff === 'keep') return { date: calendar.addCalendarDays(from, n), provisional: false };
+  const { value, provisional } = onCalendar(calendar, (c) => (unit === 'working_days' ? c.addWorkingDays(from, n) : c.calendarDaysDeadline(from, n)));
+  return { date: value, provisional };
 }
 
 /** Days before a deadline at which a running clock shows as due soon. */
 const DUE_SOON_DAYS = 3;
+
+function statusOf(def: ClockDef, deadline: string, metOn: string | null, today: string, calendar: WorkingDayCalendar): ClockStatus {
+  if (def.kind === 'party_window') return metOn || today > deadline ? 'closed' : 'open';
+  if (metOn) return metOn <= deadline ? 'met' : 'met_late';
+  if (today > deadline) return 'overdue';
+  return calendar.addCalendarDays(today, DUE_SOON_DAYS) >= deadline ? 'due_soon' : 'running';
+}
 
 /** The statutory clocks of a case that have started, with their status on `now`. */
 export function caseClocks(procedure: Procedure, c: CaseRow, calendar: WorkingDayCalendar, now: Date): ClockView[] {
@@ -61,14 +63,12 @@ export function caseClocks(procedure: Procedure, c: CaseRow, calendar: WorkingDa
     if (!startedAt) continue;
     const startedOn = chinaDate(new Date(startedAt));
     const extended = def.extension && stepFact(c, def.extension.step) ? def.extension.by : 0;
-    const { date: deadline, provisional } = deadlineAfter(calendar, startedOn, def.amount + extended, def.unit);
+    const lastDayOff = def.unit === 'calendar_days' ? def.lastDayOff : undefined;
+    const { date: deadline, provisional } = deadlineAfter(calendar, startedOn, def.amount + extended, def.unit, lastDayOff);
     const stops = def.stopsAt.map((s) => stepFact(c, s)?.firstAt).filter((x): x is string => !!x && x >= startedAt);
     const metOn = stops.length ? chinaDate(new Date(stops.sort()[0])) : null;
-    let status: ClockStatus;
-    if (metOn) status = metOn <= deadline ? 'met' : 'met_late';
-    else if (today > deadline) status = 'overdue';
-    else status = calendar.addCalendarDays(today, DUE_SOON_DAYS) >= deadline ? 'due_soon' : 'running';
-    views.push({ id: def.id, zh: def.zh, en: def.en, basis: def.basis, startedOn, deadline, provisional, status, metOn });
+    const status = statusOf(def, deadline, metOn, today, calendar);
+    views.push({ id: def.id, zh: def.zh, en: def.en, kind: def.kind, basis: def.basis, startedOn, deadline, provisional, status, metOn });
   }
   return views;
 }

@@ -22,7 +22,7 @@ import { factsOf, stepFact, withStep } from './facts.js';
 import { openCase } from './open-case.js';
 
 const stepFactData = (kase: CaseRow, id: string) => stepFact(kase, id)?.data;
-import { checkGuards, conditionHolds } from './guards.js';
+import { checkGuards, conditionHolds, type ProvisionalDate } from './guards.js';
 import { loadCaseFor, type CaseRow } from './load.js';
 import { selfApprovalRefusal } from './separation.js';
 import canonicalize from 'canonicalize';
@@ -92,7 +92,8 @@ export async function completeStep(tx: Tx, deps: { calendar: WorkingDayCalendarS
     );
   const data = parsed.data;
   const calendar = deps.calendar.current;
-  const guardInput = { tx, kase, step, data, now: ctx.now, calendar };
+  const provisional: ProvisionalDate[] = [];
+  const guardInput = { tx, kase, step, data, now: ctx.now, calendar, provisional };
   const failure = await checkGuards(guardInput, { withData: true });
   if (failure) throw failure;
 
@@ -146,6 +147,8 @@ export async function completeStep(tx: Tx, deps: { calendar: WorkingDayCalendarS
     referredCaseId = referred.id;
     data.referredCaseId = referred.id;
   }
+  // A guard that passed on a date counted without next year's holiday notice: recorded with the step (issue 9).
+  if (provisional.length) data.calendarProvisional = provisional;
   const facts = withStep(factsOf(kase), step.id, ctx.now, data);
   const closing = step.to === CLOSED;
   await appendCaseEvent(tx, ctx, kase.id, {
@@ -157,7 +160,7 @@ export async function completeStep(tx: Tx, deps: { calendar: WorkingDayCalendarS
     .set({ step: step.to, facts, ...(closing ? { status: 'closed' as const, closedAt: ctx.now } : {}) })
     .where(eq(cases.id, kase.id))
     .returning();
-  return { case: updated!, documents: issued, step, referredCaseId };
+  return { case: updated!, documents: issued, step, referredCaseId, provisionalDates: provisional };
 }
 
 /** Issues one document of a step: validates its fields, stores the signature, takes its number. */

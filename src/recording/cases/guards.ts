@@ -1,4 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
+import { onCalendar } from '../../calendar/fallback.js';
 import type { WorkingDayCalendar } from '../../calendar/working-days.js';
 import { certificateValidOn } from '../../organisation/people/certificate.js';
 import { people } from '../../organisation/tables.js';
@@ -17,6 +18,17 @@ export const DEFENCE_WINDOW_WORKING_DAYS = 5;
 /** Art. 64(2) with Art. 85: the hearing notice 7 working days ahead. */
 export const HEARING_NOTICE_WORKING_DAYS = 7;
 
+/**
+ * A date a guard decided on that was counted on the statutory days off, because the holiday notice
+ * of a year it depends on is not loaded (issue 9): the step is not stopped, and the date is recorded
+ * with the step so anyone reading the record later knows it may move once the notice is entered.
+ */
+export interface ProvisionalDate {
+  guard: GuardName;
+  /** What the date is: the last day of a window, or the earliest allowed day. */
+  date: string;
+}
+
 export interface GuardInput {
   tx: Tx;
   kase: CaseRow;
@@ -24,11 +36,27 @@ export interface GuardInput {
   data: Record<string, unknown> | null;
   now: Date;
   calendar: WorkingDayCalendar;
+  /** Where guards note the dates they decided on provisionally; absent when nobody records them. */
+  provisional?: ProvisionalDate[];
 }
 
 type Guard = (input: GuardInput) => Promise<AppError | null>;
 
 const notAllowed = (reason: string, extra: Record<string, unknown> = {}) => new AppError('STEP_NOT_ALLOWED', [], { reason, ...extra });
+
+/**
+ * The Nth working day after `from` for a guard: on the official calendar, or — where a year is not
+ * loaded — on the statutory days off, noted in `input.provisional` and flagged in the answer.
+ */
+function workingDaysAfter(input: GuardInput, guard: GuardName, from: string, n: number): { date: string; provisional: boolean } {
+  const { value: date, provisional } = onCalendar(input.calendar, (c) => c.addWorkingDays(from, n));
+  if (provisional) input.provisional?.push({ guard, date });
+  return { date, provisional };
+}
+
+/** The last day of the 5-working-day window that the prior notice opened (Arts. 44, 45, 64(1), 85). */
+const defenceWindowLastDay = (input: GuardInput, guard: GuardName, notifiedAt: string) =>
+  workingDaysAfter(input, guard, chinaDate(new Date(notifiedAt)), DEFENCE_WINDOW_WORKING_DAYS);
 
 /** Guards that need the step's data; the next-steps listing evaluates only the others. */
 export const DATA_GUARDS: ReadonlySet<GuardName> = new Set(['summary_limits', 'hearing_notice_period', 'two_certified_officers']);
@@ -73,26 +101,29 @@ const GUARDS: Record<GuardName, Guard> = {
     return stepFact(kase, 'conclude_investigation')?.data.hearingEligible === true ? null : notAllowed('no_hearing_right');
   },
 
-  async hearing_request_in_time({ kase, now, calendar }) {
-    const notified = stepFact(kase, 'notify_prior');
+  async hearing_request_in_time(input) {
+    const notified = stepFact(input.kase, 'notify_prior');
     if (!notified) return notAllowed('not_notified');
-    const last = calendar.addWorkingDays(chinaDate(new Date(notified.firstAt)), DEFENCE_WINDOW_WORKING_DAYS);
-    return chinaDate(now) <= last ? null : notAllowed('hearing_request_too_late', { lastDay: last });
+    const last = defenceWindowLastDay(input, 'hearing_request_in_time', notified.firstAt);
+    return chinaDate(input.now) <= last.date ? null : notAllowed('hearing_request_too_late', { lastDay: last.date, provisional: last.provisional });
   },
 
-  async defence_window_closed({ kase, data, now, calendar }) {
+  async defence_window_closed(input) {
+    const { kase, data, now } = input;
     if (kase.step !== 'notified') return null; // after a hearing the party has been heard
     if (data?.partyWaivedDefence === true) return null;
     const notified = stepFact(kase, 'notify_prior');
     if (!notified) return notAllowed('not_notified');
-    const last = calendar.addWorkingDays(chinaDate(new Date(notified.firstAt)), DEFENCE_WINDOW_WORKING_DAYS);
-    return chinaDate(now) > last ? null : new AppError('TIME_WINDOW_OPEN', [], { window: 'defence_and_hearing_request', lastDay: last });
+    const last = defenceWindowLastDay(input, 'defence_window_closed', notified.firstAt);
+    return chinaDate(now) > last.date
+      ? null
+      : new AppError('TIME_WINDOW_OPEN', [], { window: 'defence_and_hearing_request', lastDay: last.date, provisional: last.provisional });
   },
 
-  async hearing_notice_period({ data, now, calendar }) {
-    const earliest = calendar.addWorkingDays(chinaDate(now), HEARING_NOTICE_WORKING_DAYS);
-    const on = data?.hearingOn as string | undefined;
-    return on && on >= earliest ? null : new AppError('HEARING_NOTICE_TOO_SHORT', [], { earliest });
+  async hearing_notice_period(input) {
+    const earliest = workingDaysAfter(input, 'hearing_notice_period', chinaDate(input.now), HEARING_NOTICE_WORKING_DAYS);
+    const on = input.data?.hearingOn as string | undefined;
+    return on && on >= earliest.date ? null : new AppError('HEARING_NOTICE_TOO_SHORT', [], { earliest: earliest.date, provisional: earliest.provisional });
   },
 
   async hearing_date_reached({ kase, now }) {

@@ -24,6 +24,7 @@ const PHASES = ['initiation', 'investigation', 'decision', 'service_execution', 
 const CASE_STATUSES = ['open', 'closed', 'archived'] as const;
 const CASE_SOURCES = ['plan', 'complaint', 'referral', 'assignment', 'random_draw', 'application', 'on_site'] as const;
 const PARTY_KINDS = ['natural_person', 'legal_person', 'other_organisation'] as const;
+const CLOCK_KINDS = ['agency_deadline', 'party_window'] as const;
 /** Free-form on purpose: the description says what it holds and why it has no fixed shape. */
 const freeForm = (why: string) => z.record(z.string(), z.unknown()).describe(why);
 
@@ -31,12 +32,17 @@ export const clockOut = z.object({
   id: z.string(),
   zh: z.string(),
   en: z.string(),
+  kind: z
+    .enum(CLOCK_KINDS)
+    .describe('agency_deadline: the agency must act by the deadline (overdue is its failure); party_window: the time the party has to act (open or closed)'),
   basis: z.string().describe('the law and article the time limit comes from'),
   startedOn: isoDay,
-  deadline: isoDay,
-  provisional: z.boolean().describe('the deadline assumes Monday–Friday working days: the year’s holiday notice is not loaded'),
-  status: z.enum(['running', 'due_soon', 'overdue', 'met', 'met_late']),
-  metOn: isoDay.nullable(),
+  deadline: isoDay.describe('the last day of the limit or window'),
+  provisional: z.boolean().describe('a year the deadline depends on has no holiday notice loaded: counted on the statutory days off (weekends and the public holidays), subject to the notice'),
+  status: z
+    .enum(['running', 'due_soon', 'overdue', 'met', 'met_late', 'open', 'closed'])
+    .describe('an agency deadline: running, due_soon, overdue, met, met_late; a party window: open or closed'),
+  metOn: isoDay.nullable().describe('the day a step that meets the deadline (or closes the window early) was completed'),
 });
 
 export const caseSummaryOut = z.object({
@@ -205,6 +211,9 @@ export function presentSourceDetail(detail: Record<string, unknown>): CaseDetail
 export const stepResultOut = caseDetailOut.extend({
   issuedDocuments: z.array(z.object({ id: z.uuid(), docType: z.string(), number: z.string().nullable() })),
   referredCaseId: z.uuid().nullable().describe('the penalty case opened by a referral step'),
+  provisionalDates: z
+    .array(z.object({ guard: z.string(), date: isoDay }))
+    .describe('dates the step’s checks relied on that were counted without a year’s holiday notice (provisional; also recorded in the step’s data as calendarProvisional)'),
 });
 
 const procedureStepOut = z.object({
@@ -236,11 +245,16 @@ export const procedureOut = z.object({
       id: z.string(),
       zh: z.string(),
       en: z.string(),
+      kind: z.enum(CLOCK_KINDS),
       basis: z.string(),
       startsAt: z.string(),
       stopsAt: z.array(z.string()),
       amount: z.number(),
       unit: z.enum(['working_days', 'calendar_days']),
+      lastDayOff: z
+        .enum(['next_working_day', 'keep'])
+        .optional()
+        .describe('calendar-day limits: whether a last day that is a day off moves to the next working day or is kept'),
       extension: z.object({ step: z.string(), by: z.number() }).optional(),
     }),
   ),
@@ -274,11 +288,13 @@ export function presentProcedure(p: Procedure): z.infer<typeof procedureOut> {
       id: c.id,
       zh: c.zh,
       en: c.en,
+      kind: c.kind,
       basis: c.basis,
       startsAt: c.startsAt,
       stopsAt: [...c.stopsAt],
       amount: c.amount,
       unit: c.unit,
+      ...(c.unit === 'calendar_days' ? { lastDayOff: c.lastDayOff } : {}),
       ...(c.extension ? { extension: { step: c.extension.step, by: c.extension.by } } : {}),
     })),
   };

@@ -107,7 +107,7 @@ export async function caseRoutes(app: App, deps: AppDeps) {
       const actor = actorOf(request);
       const result = await transaction(deps.database, (tx) => completeStep(tx, deps, auditContext(request, deps), actor, request.params.id, request.body));
       const detail = await transaction(deps.database, (tx) => caseDetail(tx, actor, asCaseRow(result.case), now(), deps.calendar.current));
-      return { ...detail, issuedDocuments: result.documents, referredCaseId: result.referredCaseId };
+      return { ...detail, issuedDocuments: result.documents, referredCaseId: result.referredCaseId, provisionalDates: result.provisionalDates };
     },
   );
 

@@ -25,7 +25,10 @@ describe('lateness (R7: within 3 working days)', () => {
     expect(lateness(calendar, new Date('2026-11-19T23:30:00Z'), at('2026-11-25T12:00:00')).dueOn).toBe('2026-11-25');
   });
 
-  it('falls back to weekdays, and says so, for a year whose calendar is not loaded', () => {
-    expect(lateness(calendar, at('2027-10-01T10:00:00'), at('2027-10-06T10:00:00'))).toEqual({ late: false, dueOn: '2027-10-06', rule: 'weekdays' });
+  it('counts the statutory days off, and says so, for a year whose calendar is not loaded (2027)', () => {
+    // Captured Thu 2027-09-30; 国庆节 1–3 October is off by law (放假办法 Art. 2), whatever the 2027 notice adds:
+    // Mon 10-04, Tue 10-05, Wed 10-06. Counting Monday–Friday only would have said Tue 10-05.
+    expect(lateness(calendar, at('2027-09-30T10:00:00'), at('2027-10-06T10:00:00'))).toEqual({ late: false, dueOn: '2027-10-06', rule: 'statutory_days_off' });
+    expect(lateness(calendar, at('2027-09-30T10:00:00'), at('2027-10-07T10:00:00')).late).toBe(true);
   });
 });

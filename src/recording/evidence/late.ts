@@ -1,4 +1,5 @@
-import { CalendarYearNotLoadedError, type WorkingDayCalendar } from '../../calendar/working-days.js';
+import { onCalendar } from '../../calendar/fallback.js';
+import type { WorkingDayCalendar } from '../../calendar/working-days.js';
 import { chinaDate } from '../../platform/clock.js';
 
 /** A/V records are put into the system within 3 working days (R7). */
@@ -8,19 +9,12 @@ export interface Lateness {
   late: boolean;
   /** The last China date on which the upload was in time. */
   dueOn: string;
-  /** 'calendar' normally; 'weekdays' when the official calendar of a year involved is not loaded. */
-  rule: 'calendar' | 'weekdays';
-}
-
-/** The Nth Monday–Friday after `date`, for when the official arrangement is missing. */
-function addWeekdays(date: string, n: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  while (n > 0) {
-    d.setUTCDate(d.getUTCDate() + 1);
-    const day = d.getUTCDay();
-    if (day !== 0 && day !== 6) n--;
-  }
-  return d.toISOString().slice(0, 10);
+  /**
+   * 'calendar' normally; 'statutory_days_off' when the holiday notice of a year involved is not
+   * loaded and the weekends and statutory holidays were counted instead (provisional). Records made
+   * before issue 9 may say 'weekdays' (Monday–Friday only).
+   */
+  rule: 'calendar' | 'statutory_days_off';
 }
 
 /**
@@ -30,17 +24,12 @@ function addWeekdays(date: string, n: number): string {
  * National Day holiday runs 10-01…10-07 and 10-10 is a make-up working day).
  *
  * A late item is still accepted — refusing it would lose the record — and flagged. When a year
- * involved is not loaded, weekdays are counted instead (the result says so), never refusing.
+ * involved is not loaded, the statutory days off are counted instead (the result says so), never
+ * refusing.
  */
 export function lateness(calendar: WorkingDayCalendar, capturedAt: Date, uploadedAt: Date): Lateness {
   const captured = chinaDate(capturedAt);
   const uploaded = chinaDate(uploadedAt);
-  try {
-    const dueOn = calendar.addWorkingDays(captured, UPLOAD_WORKING_DAYS);
-    return { late: uploaded > dueOn, dueOn, rule: 'calendar' };
-  } catch (error) {
-    if (!(error instanceof CalendarYearNotLoadedError)) throw error;
-    const dueOn = addWeekdays(captured, UPLOAD_WORKING_DAYS);
-    return { late: uploaded > dueOn, dueOn, rule: 'weekdays' };
-  }
+  const { value: dueOn, provisional } = onCalendar(calendar, (c) => c.addWorkingDays(captured, UPLOAD_WORKING_DAYS));
+  return { late: uploaded > dueOn, dueOn, rule: provisional ? 'statutory_days_off' : 'calendar' };
 }

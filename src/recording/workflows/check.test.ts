@@ -24,7 +24,7 @@ describe('transitions tables', () => {
         { ...good.steps[0]!, id: 'assess', documents: ['no_such_document'] },
         { ...good.steps[0]!, id: 'vanish', from: ['served'], to: 'nowhere' },
       ],
-      clocks: [{ id: 'c', zh: '', en: '', basis: '', startsAt: 'ghost', stopsAt: [], amount: 1, unit: 'working_days' }],
+      clocks: [{ id: 'c', zh: '', en: '', kind: 'agency_deadline', basis: '', startsAt: 'ghost', stopsAt: [], amount: 1, unit: 'working_days' }],
     };
     const problems = checkProcedure(broken, DOC_TYPE_IDS);
     expect(problems).toEqual(

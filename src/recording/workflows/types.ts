@@ -51,19 +51,36 @@ export interface StepDef<S extends string = string> {
   notAnApproval?: string;
 }
 
-/** A statutory time limit shown as due/overdue on the case and in to-do lists. */
-export interface ClockDef {
+/**
+ * Whose time a clock measures (issue 9). An agency deadline is a limit the agency must keep: past it
+ * the case is overdue, counted on the dashboard and in to-do lists. A party window is the time the
+ * law leaves the party to act (state a defence, ask for a hearing): it is open or closed, never the
+ * agency's failure, and the agency may not decide while it is open.
+ */
+export type ClockKind = 'agency_deadline' | 'party_window';
+
+/**
+ * What a calendar-day period does when its nominal last day is a day off (a weekend or a holiday):
+ * 'next_working_day' — it ends on the first working day after (期间届满的最后一日是法定休假日的，以
+ * 法定休假日后的第一日为期间届满的日期, the civil-procedure rule the courts apply to administrative
+ * periods); 'keep' — it ends on the nominal day, for a maximum period of deprivation that a holiday
+ * must not lengthen. Working-day periods always end on a working day, so only calendar-day clocks
+ * say which rule they follow, beside the clock in the procedure file.
+ */
+export type LastDayOff = 'next_working_day' | 'keep';
+
+interface ClockBase {
   id: string;
   zh: string;
   en: string;
+  kind: ClockKind;
   /** The law and article it comes from. */
   basis: string;
   /** Starts when this step is first completed ('opened' = when the case was opened). */
   startsAt: string;
-  /** Met when any of these steps is completed. */
+  /** Met (an agency deadline) or closed early (a party window) when any of these steps is completed. */
   stopsAt: readonly string[];
   amount: number;
-  unit: 'working_days' | 'calendar_days';
   /** A step that extends the limit by `by` units (once). */
   extension?: { step: string; by: number };
   /**
@@ -72,6 +89,9 @@ export interface ClockDef {
    */
   onlyIf?: { step: string; flag: string };
 }
+
+/** A statutory time limit shown on the case and, for agency deadlines, as due/overdue in to-do lists. */
+export type ClockDef = ClockBase & ({ unit: 'working_days' } | { unit: 'calendar_days'; lastDayOff: LastDayOff });
 
 /** A state's name as the case page shows it. */
 export interface StateLabel {

@@ -3798,12 +3798,19 @@ export interface paths {
                                     id: string;
                                     zh: string;
                                     en: string;
+                                    /** @enum {string} */
+                                    kind: "agency_deadline" | "party_window";
                                     basis: string;
                                     startsAt: string;
                                     stopsAt: string[];
                                     amount: number;
                                     /** @enum {string} */
                                     unit: "working_days" | "calendar_days";
+                                    /**
+                                     * @description calendar-day limits: whether a last day that is a day off moves to the next working day or is kept
+                                     * @enum {string}
+                                     */
+                                    lastDayOff?: "next_working_day" | "keep";
                                     extension?: {
                                         step: string;
                                         by: number;
@@ -3878,16 +3885,25 @@ export interface paths {
                                     id: string;
                                     zh: string;
                                     en: string;
+                                    /**
+                                     * @description agency_deadline: the agency must act by the deadline (overdue is its failure); party_window: the time the party has to act (open or closed)
+                                     * @enum {string}
+                                     */
+                                    kind: "agency_deadline" | "party_window";
                                     /** @description the law and article the time limit comes from */
                                     basis: string;
                                     /** @description YYYY-MM-DD (China date) */
                                     startedOn: string;
-                                    /** @description YYYY-MM-DD (China date) */
+                                    /** @description the last day of the limit or window */
                                     deadline: string;
-                                    /** @description the deadline assumes Monday–Friday working days: the year’s holiday notice is not loaded */
+                                    /** @description a year the deadline depends on has no holiday notice loaded: counted on the statutory days off (weekends and the public holidays), subject to the notice */
                                     provisional: boolean;
-                                    /** @enum {string} */
-                                    status: "running" | "due_soon" | "overdue" | "met" | "met_late";
+                                    /**
+                                     * @description an agency deadline: running, due_soon, overdue, met, met_late; a party window: open or closed
+                                     * @enum {string}
+                                     */
+                                    status: "running" | "due_soon" | "overdue" | "met" | "met_late" | "open" | "closed";
+                                    /** @description the day a step that meets the deadline (or closes the window early) was completed */
                                     metOn: string | null;
                                 }[];
                             }[];
@@ -4003,16 +4019,25 @@ export interface paths {
                                 id: string;
                                 zh: string;
                                 en: string;
+                                /**
+                                 * @description agency_deadline: the agency must act by the deadline (overdue is its failure); party_window: the time the party has to act (open or closed)
+                                 * @enum {string}
+                                 */
+                                kind: "agency_deadline" | "party_window";
                                 /** @description the law and article the time limit comes from */
                                 basis: string;
                                 /** @description YYYY-MM-DD (China date) */
                                 startedOn: string;
-                                /** @description YYYY-MM-DD (China date) */
+                                /** @description the last day of the limit or window */
                                 deadline: string;
-                                /** @description the deadline assumes Monday–Friday working days: the year’s holiday notice is not loaded */
+                                /** @description a year the deadline depends on has no holiday notice loaded: counted on the statutory days off (weekends and the public holidays), subject to the notice */
                                 provisional: boolean;
-                                /** @enum {string} */
-                                status: "running" | "due_soon" | "overdue" | "met" | "met_late";
+                                /**
+                                 * @description an agency deadline: running, due_soon, overdue, met, met_late; a party window: open or closed
+                                 * @enum {string}
+                                 */
+                                status: "running" | "due_soon" | "overdue" | "met" | "met_late" | "open" | "closed";
+                                /** @description the day a step that meets the deadline (or closes the window early) was completed */
                                 metOn: string | null;
                             }[];
                             powerItem: {
@@ -4220,16 +4245,25 @@ export interface paths {
                                 id: string;
                                 zh: string;
                                 en: string;
+                                /**
+                                 * @description agency_deadline: the agency must act by the deadline (overdue is its failure); party_window: the time the party has to act (open or closed)
+                                 * @enum {string}
+                                 */
+                                kind: "agency_deadline" | "party_window";
                                 /** @description the law and article the time limit comes from */
                                 basis: string;
                                 /** @description YYYY-MM-DD (China date) */
                                 startedOn: string;
-                                /** @description YYYY-MM-DD (China date) */
+                                /** @description the last day of the limit or window */
                                 deadline: string;
-                                /** @description the deadline assumes Monday–Friday working days: the year’s holiday notice is not loaded */
+                                /** @description a year the deadline depends on has no holiday notice loaded: counted on the statutory days off (weekends and the public holidays), subject to the notice */
                                 provisional: boolean;
-                                /** @enum {string} */
-                                status: "running" | "due_soon" | "overdue" | "met" | "met_late";
+                                /**
+                                 * @description an agency deadline: running, due_soon, overdue, met, met_late; a party window: open or closed
+                                 * @enum {string}
+                                 */
+                                status: "running" | "due_soon" | "overdue" | "met" | "met_late" | "open" | "closed";
+                                /** @description the day a step that meets the deadline (or closes the window early) was completed */
                                 metOn: string | null;
                             }[];
                             powerItem: {
@@ -4450,16 +4484,25 @@ export interface paths {
                                 id: string;
                                 zh: string;
                                 en: string;
+                                /**
+                                 * @description agency_deadline: the agency must act by the deadline (overdue is its failure); party_window: the time the party has to act (open or closed)
+                                 * @enum {string}
+                                 */
+                                kind: "agency_deadline" | "party_window";
                                 /** @description the law and article the time limit comes from */
                                 basis: string;
                                 /** @description YYYY-MM-DD (China date) */
                                 startedOn: string;
-                                /** @description YYYY-MM-DD (China date) */
+                                /** @description the last day of the limit or window */
                                 deadline: string;
-                                /** @description the deadline assumes Monday–Friday working days: the year’s holiday notice is not loaded */
+                                /** @description a year the deadline depends on has no holiday notice loaded: counted on the statutory days off (weekends and the public holidays), subject to the notice */
                                 provisional: boolean;
-                                /** @enum {string} */
-                                status: "running" | "due_soon" | "overdue" | "met" | "met_late";
+                                /**
+                                 * @description an agency deadline: running, due_soon, overdue, met, met_late; a party window: open or closed
+                                 * @enum {string}
+                                 */
+                                status: "running" | "due_soon" | "overdue" | "met" | "met_late" | "open" | "closed";
+                                /** @description the day a step that meets the deadline (or closes the window early) was completed */
                                 metOn: string | null;
                             }[];
                             powerItem: {
@@ -4570,6 +4613,12 @@ export interface paths {
                             }[];
                             /** @description the penalty case opened by a referral step */
                             referredCaseId: string | null;
+                            /** @description dates the step’s checks relied on that were counted without a year’s holiday notice (provisional; also recorded in the step’s data as calendarProvisional) */
+                            provisionalDates: {
+                                guard: string;
+                                /** @description YYYY-MM-DD (China date) */
+                                date: string;
+                            }[];
                         };
                     };
                 };
@@ -5623,19 +5672,28 @@ export interface paths {
                                     id: string;
                                     zh: string;
                                     en: string;
+                                    /**
+                                     * @description agency_deadline: the agency must act by the deadline (overdue is its failure); party_window: the time the party has to act (open or closed)
+                                     * @enum {string}
+                                     */
+                                    kind: "agency_deadline" | "party_window";
                                     /** @description the law and article the time limit comes from */
                                     basis: string;
                                     /** @description YYYY-MM-DD (China date) */
                                     startedOn: string;
-                                    /** @description YYYY-MM-DD (China date) */
+                                    /** @description the last day of the limit or window */
                                     deadline: string;
-                                    /** @description the deadline assumes Monday–Friday working days: the year’s holiday notice is not loaded */
+                                    /** @description a year the deadline depends on has no holiday notice loaded: counted on the statutory days off (weekends and the public holidays), subject to the notice */
                                     provisional: boolean;
-                                    /** @enum {string} */
-                                    status: "running" | "due_soon" | "overdue" | "met" | "met_late";
+                                    /**
+                                     * @description an agency deadline: running, due_soon, overdue, met, met_late; a party window: open or closed
+                                     * @enum {string}
+                                     */
+                                    status: "running" | "due_soon" | "overdue" | "met" | "met_late" | "open" | "closed";
+                                    /** @description the day a step that meets the deadline (or closes the window early) was completed */
                                     metOn: string | null;
                                 }[];
-                                /** @description 0 overdue, 1 due soon, 2 running, 3 none running */
+                                /** @description of the agency deadlines: 0 overdue, 1 due soon, 2 running, 3 none running (party windows never count) */
                                 urgency: number;
                             }[];
                             archive: {

@@ -51,8 +51,13 @@ export const coercion: Procedure<keyof typeof states> = {
   clocks: [
     {
       id: 'seizure_30_days', zh: '查封、扣押期限不得超过三十日', en: 'A seal-up or seizure lasts at most 30 days',
-      basis: '行政强制法第二十五条', startsAt: 'implement', stopsAt: ['lift'], amount: 30, unit: 'calendar_days',
+      kind: 'agency_deadline', basis: '行政强制法第二十五条', startsAt: 'implement', stopsAt: ['lift'], amount: 30, unit: 'calendar_days',
       extension: { step: 'extend', by: 30 },
+      // Art. 25: "查封、扣押的期限不得超过三十日" is a maximum period of deprivation, not a period for
+      // someone to act: a holiday on day 30 does not lengthen it (the rule that moves a last day off
+      // to the next working day protects the person who must act in time, here it would hold the
+      // party's property longer). Art. 69 ("十日以内期限的规定是指工作日") does not reach 30 days.
+      lastDayOff: 'keep',
     },
   ],
 };

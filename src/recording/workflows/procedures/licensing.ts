@@ -85,16 +85,16 @@ export const licensing: Procedure<keyof typeof states> = {
   clocks: [
     {
       id: 'acceptance_5_days', zh: '五日内一次告知需补正的材料', en: 'Notify missing materials within 5 working days',
-      basis: '行政许可法第三十二条、第八十二条', startsAt: 'opened', stopsAt: ['notify_missing', 'accept', 'refuse_to_accept'], amount: 5, unit: 'working_days',
+      kind: 'agency_deadline', basis: '行政许可法第三十二条、第八十二条', startsAt: 'opened', stopsAt: ['notify_missing', 'accept', 'refuse_to_accept'], amount: 5, unit: 'working_days',
     },
     {
       id: 'decision_20_days', zh: '受理之日起二十日内作出决定', en: 'Decide within 20 working days of acceptance',
-      basis: '行政许可法第四十二条、第八十二条', startsAt: 'accept', stopsAt: ['grant', 'refuse'], amount: 20, unit: 'working_days',
+      kind: 'agency_deadline', basis: '行政许可法第四十二条、第八十二条', startsAt: 'accept', stopsAt: ['grant', 'refuse'], amount: 20, unit: 'working_days',
       extension: { step: 'extend', by: 10 },
     },
     {
       id: 'certificate_10_days', zh: '决定之日起十日内颁发、送达许可证件', en: 'Issue the certificate within 10 working days',
-      basis: '行政许可法第四十四条、第八十二条', startsAt: 'grant', stopsAt: ['issue_certificate'], amount: 10, unit: 'working_days',
+      kind: 'agency_deadline', basis: '行政许可法第四十四条、第八十二条', startsAt: 'grant', stopsAt: ['issue_certificate'], amount: 10, unit: 'working_days',
     },
   ],
 };

@@ -103,17 +103,27 @@ export const penaltyGeneral: Procedure<keyof typeof states> = {
   clocks: [
     {
       id: 'decision_90_days', zh: '立案之日起九十日内作出处罚决定', en: 'Decide within 90 days of filing',
-      basis: '行政处罚法第六十条', startsAt: 'approve_filing', stopsAt: ['decide'], amount: 90, unit: 'calendar_days',
+      kind: 'agency_deadline', basis: '行政处罚法第六十条', startsAt: 'approve_filing', stopsAt: ['decide'], amount: 90, unit: 'calendar_days',
+      // A period for the agency to act: a last day off moves to the next working day (the courts' rule
+      // for periods, 民事诉讼法 期间, applied to administrative cases through 行政诉讼法第一百零一条).
+      lastDayOff: 'next_working_day',
+    },
+    {
+      id: 'statement_defence_5_days', zh: '收到告知书后五日内陈述、申辩', en: 'Statement and defence within 5 working days of the prior notice',
+      // Arts. 44, 45: the right to state and defend; Art. 62: no decision without hearing it unless waived.
+      // The law sets no period; the prior notice gives "五日内" (Art. 85: 五日 = working days).
+      kind: 'party_window', basis: '行政处罚法第四十四条、第四十五条、第六十二条、第八十五条', startsAt: 'notify_prior', stopsAt: ['decide'],
+      amount: 5, unit: 'working_days',
     },
     {
       id: 'hearing_request_5_days', zh: '告知后五日内可要求听证', en: 'Hearing may be requested within 5 working days',
-      basis: '行政处罚法第六十四条、第八十五条', startsAt: 'notify_prior', stopsAt: ['request_hearing', 'decide'], amount: 5, unit: 'working_days',
+      kind: 'party_window', basis: '行政处罚法第六十四条、第八十五条', startsAt: 'notify_prior', stopsAt: ['request_hearing', 'decide'], amount: 5, unit: 'working_days',
       // 行政处罚法第六十三条: the right (and so its window) exists only for the penalties it lists.
       onlyIf: { step: 'conclude_investigation', flag: 'hearingEligible' },
     },
     {
       id: 'service_7_days', zh: '当事人不在场的，七日内送达', en: 'Serve within 7 working days',
-      basis: '行政处罚法第六十一条、第八十五条', startsAt: 'decide', stopsAt: ['serve'], amount: 7, unit: 'working_days',
+      kind: 'agency_deadline', basis: '行政处罚法第六十一条、第八十五条', startsAt: 'decide', stopsAt: ['serve'], amount: 7, unit: 'working_days',
     },
   ],
 };

@@ -37,10 +37,7 @@ export const penaltySummary: Procedure<keyof typeof states> = {
     }),
     closeStep(['executed'], []),
   ],
-  clocks: [
-    {
-      id: 'filing_with_agency', zh: '当场处罚决定报机关备案', en: 'File the on-the-spot decision with the agency',
-      basis: '行政处罚法第五十二条', startsAt: 'decide_on_spot', stopsAt: ['file_with_agency'], amount: 2, unit: 'working_days',
-    },
-  ],
+  // No statutory clock for 备案: Art. 52 says only "执法人员当场作出的行政处罚决定，应当报所属行政机关备案",
+  // with no period (the 2-working-day clock this table had was not in the law, issue 9). The step stays.
+  clocks: [],
 };

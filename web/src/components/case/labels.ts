@@ -19,7 +19,9 @@ export const errorLabel = (code: string): string => lookup(errorMessages, code) 
 export function blockedLabel(blocked: { code: string; details: Record<string, unknown> | null }): string {
   const reason = typeof blocked.details?.reason === 'string' ? lookup(c.blocked, blocked.details.reason) : undefined;
   const day = (blocked.details?.lastDay ?? blocked.details?.hearingOn) as string | undefined;
-  return [reason ?? errorLabel(blocked.code), day ? `（${day}）` : ''].join('');
+  // A last day counted without that year's holiday notice is marked as the clocks are (issue 9).
+  const provisional = blocked.details?.provisional === true ? c.provisional : '';
+  return [reason ?? errorLabel(blocked.code), day ? `（${day}）${provisional}` : ''].join('');
 }
 
 export const eventLabel = (type: string): string => lookup(c.event, type) ?? type;

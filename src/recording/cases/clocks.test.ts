@@ -1,0 +1,182 @@
+/**
+ * Statutory clocks and the guards that use them, on dates around holidays and year ends (issue 9).
+ *
+ * The test database holds the State Council notices up to 2026 (chinese-days); 2027's is NOT loaded,
+ * so anything running into 2027 is counted on the days off every year has by law (《全国年节及纪念日
+ * 放假办法》 Art. 2 as amended in 2024: 新年 1 January, 春节, 清明, 劳动节 1–2 May, 端午, 中秋, 国庆节
+ * 1–3 October, and weekends) and marked provisional.
+ *
+ * Articles, as the law files word them:
+ * - 行政处罚法第六十四条（一）"当事人要求听证的，应当在行政机关告知后五日内提出"; 第八十五条 "本法中'二日''三日'
+ *   '五日''七日'的规定是指工作日，不含法定节假日" — the hearing-request window, 5 working days.
+ * - 第六十四条（二）"行政机关应当在举行听证的七日前，通知当事人及有关人员听证的时间、地点" — 7 working days.
+ * - 第四十四条、第四十五条、第六十二条: no decision before the party's statement and defence is heard (the
+ *   prior notice gives five days) — the decision guard waits for the window to close.
+ * - 第六十条 "行政机关应当自行政处罚案件立案之日起九十日内作出行政处罚决定" — a calendar-day period for the agency.
+ * - 行政强制法第二十五条 "查封、扣押的期限不得超过三十日" — a maximum period the clock keeps as it falls.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { calendarDaysFromChineseDays } from '../../calendar/chinese-days-source.js';
+import { WorkingDayCalendar } from '../../calendar/working-days.js';
+import { sampleDocumentFields } from '../../demo/document-fields.js';
+import { createTestApp, type Session, type TestContext } from '../../../test/harness.js';
+import { buildRecordingWorld, partyCompany, recordingSessions, type RecordingWorld } from '../../../test/recording-world.js';
+import { deadlineAfter } from './clocks.js';
+
+describe('deadlineAfter: the last day of a period', () => {
+  const calendar = new WorkingDayCalendar([...calendarDaysFromChineseDays(2025), ...calendarDaysFromChineseDays(2026)], [2025, 2026]);
+
+  it('moves a calendar-day period ending on National Day 2026 to the next working day (2026 notice: 10-01…10-07 off)', () => {
+    expect(deadlineAfter(calendar, '2026-09-16', 15, 'calendar_days')).toEqual({ date: '2026-10-08', provisional: false });
+  });
+
+  it('counts 5 working days from the eve of National Day 2026 past the holiday and its make-up Saturday 10-10', () => {
+    expect(deadlineAfter(calendar, '2026-09-30', 5, 'working_days')).toEqual({ date: '2026-10-13', provisional: false });
+  });
+
+  it('a seizure from 2026-12-10 for 30 days: kept on Sat 2027-01-09 (Art. 25 maximum), or moved to Mon 01-11 (provisional)', () => {
+    expect(deadlineAfter(calendar, '2026-12-10', 30, 'calendar_days', 'keep')).toEqual({ date: '2027-01-09', provisional: false });
+    expect(deadlineAfter(calendar, '2026-12-10', 30, 'calendar_days', 'next_working_day')).toEqual({ date: '2027-01-11', provisional: true });
+  });
+
+  it('does not count 1 January 2027 as a working day although the 2027 notice is not loaded', () => {
+    // 30 days from Wed 2026-12-02 end on Fri 2027-01-01 (新年), then the weekend: Mon 01-04.
+    expect(deadlineAfter(calendar, '2026-12-02', 30, 'calendar_days')).toEqual({ date: '2027-01-04', provisional: true });
+    // 5 working days from Mon 2026-12-28: 12-29, 12-30, 12-31, (01-01 off, weekend) 01-04, 01-05.
+    expect(deadlineAfter(calendar, '2026-12-28', 5, 'working_days')).toEqual({ date: '2027-01-05', provisional: true });
+  });
+});
+
+let ctx: TestContext;
+let world: RecordingWorld;
+let s: Awaited<ReturnType<typeof recordingSessions>>;
+
+beforeAll(async () => {
+  ctx = await createTestApp({ now: '2026-09-28T01:00:00Z', config: { sessionTtlMinutes: 60 * 24 * 365 } });
+  world = await buildRecordingWorld(ctx.database);
+  s = await recordingSessions(ctx);
+});
+afterAll(() => ctx?.close());
+
+/** Sets the clock to 09:00 China time on `day`. */
+const at = (day: string) => ctx.clock.set(`${day}T01:00:00Z`);
+const today = () => new Date(ctx.clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+const doc = (docType: string) => ({ docType, fields: sampleDocumentFields(docType, today()) });
+const group = () => [
+  { personId: world.people.li.id, role: 'leader' },
+  { personId: world.people.wang.id, role: 'member' },
+];
+
+async function step(session: Session, caseId: string, body: Record<string, unknown>, status = 200) {
+  const res = await session.post(`/api/cases/${caseId}/steps`, body);
+  expect(res.statusCode, res.body).toBe(status);
+  return res.json();
+}
+
+/** A general-procedure penalty case whose prior notice is served today. */
+async function notifiedCase(hearingEligible: boolean): Promise<string> {
+  const res = await s.li.post('/api/cases', { procedure: 'penalty_general', powerItemId: world.items.penalty.id, title: '期限测试', source: 'plan', sourceDetail: { content: '年度计划' }, parties: [partyCompany()] });
+  expect(res.statusCode, res.body).toBe(201);
+  const id = res.json().id as string;
+  await step(s.li, id, { step: 'propose_filing', data: { officers: group(), summary: '计划检查' }, documents: [doc('case_filing_approval')] });
+  await step(s.leader, id, { step: 'approve_filing', data: {} });
+  await step(s.li, id, { step: 'conclude_investigation', data: { proposedPenalty: '责令停产停业', hearingEligible }, documents: [doc('investigation_report')] });
+  await step(s.li, id, { step: 'notify_prior', data: {}, documents: [doc('penalty_prior_notice'), ...(hearingEligible ? [doc('hearing_notice')] : [])] });
+  return id;
+}
+
+const caseOf = async (id: string) => (await s.li.get(`/api/cases/${id}`)).json();
+/** Why the leader (who did not conclude the investigation) cannot decide now. */
+const decideBlocked = async (id: string) => (await s.leader.get(`/api/cases/${id}`)).json().nextSteps.find((n: { id: string }) => n.id === 'decide').blocked;
+const clock = (c: { clocks: { id: string }[] }, id: string) => c.clocks.find((k) => k.id === id);
+const decide = (id: string, status?: number) => step(s.leader, id, { step: 'decide', data: { penalty: '责令停产停业' }, documents: [doc('penalty_decision')] }, status);
+
+describe('served on the eve of National Day 2026 (notice loaded)', () => {
+  let asks: string;
+  let late: string;
+
+  it('the windows are the party’s: open to Tue 10-13 (10-10 is a make-up Saturday), not a deadline of the agency', async () => {
+    at('2026-09-30');
+    asks = await notifiedCase(true);
+    late = await notifiedCase(true);
+    const c = await caseOf(asks);
+    for (const id of ['statement_defence_5_days', 'hearing_request_5_days'])
+      expect(clock(c, id)).toMatchObject({ kind: 'party_window', startedOn: '2026-09-30', deadline: '2026-10-13', provisional: false, status: 'open' });
+    expect(clock(c, 'decision_90_days')).toMatchObject({ kind: 'agency_deadline', status: 'running' });
+  });
+
+  it('takes a hearing request on the last day (10-13) and refuses one the day after', async () => {
+    at('2026-10-13');
+    expect(await decideBlocked(late)).toEqual({
+      code: 'TIME_WINDOW_OPEN',
+      details: { window: 'defence_and_hearing_request', lastDay: '2026-10-13', provisional: false },
+    });
+    await decide(late, 409);
+    const asked = await step(s.li, asks, { step: 'request_hearing', data: { requestedOn: '2026-10-13' } });
+    expect(asked.provisionalDates).toEqual([]);
+    expect(clock(asked, 'hearing_request_5_days')).toMatchObject({ status: 'closed', metOn: '2026-10-13' });
+    at('2026-10-14');
+    const refused = await step(s.li, late, { step: 'request_hearing', data: { requestedOn: '2026-10-14' } }, 409);
+    expect(refused.error.details).toEqual({ reason: 'hearing_request_too_late', lastDay: '2026-10-13', provisional: false });
+  });
+
+  it('decides the day after the window closed; the closed windows are never overdue or met late', async () => {
+    const decided = await decide(late);
+    for (const id of ['statement_defence_5_days', 'hearing_request_5_days'])
+      expect(clock(decided, id)).toMatchObject({ kind: 'party_window', status: 'closed', metOn: '2026-10-14' });
+  });
+});
+
+describe('a prior notice served on Mon 2026-12-28, with the window running into 2027 (not loaded)', () => {
+  let asks: string;
+  let late: string;
+  let noRight: string;
+
+  it('shows the windows open to Tue 2027-01-05 (1 January off by law), provisional', async () => {
+    at('2026-12-28');
+    asks = await notifiedCase(true);
+    late = await notifiedCase(true);
+    noRight = await notifiedCase(false);
+    const c = await caseOf(late);
+    expect(clock(c, 'hearing_request_5_days')).toMatchObject({ kind: 'party_window', deadline: '2027-01-05', provisional: true, status: 'open' });
+    // No hearing right (Art. 63): no hearing window at all; the statement window still runs.
+    const plain = await caseOf(noRight);
+    expect(clock(plain, 'hearing_request_5_days')).toBeUndefined();
+    expect(clock(plain, 'statement_defence_5_days')).toMatchObject({ deadline: '2027-01-05', provisional: true, status: 'open' });
+  });
+
+  it('records a hearing request on the last day, saying the date was provisional', async () => {
+    at('2027-01-05');
+    expect(await decideBlocked(late)).toEqual({ code: 'TIME_WINDOW_OPEN', details: { window: 'defence_and_hearing_request', lastDay: '2027-01-05', provisional: true } });
+    const asked = await step(s.li, asks, { step: 'request_hearing', data: { requestedOn: '2027-01-05' } });
+    expect(asked.provisionalDates).toEqual([{ guard: 'hearing_request_in_time', date: '2027-01-05' }]);
+    const event = asked.timeline.at(-1);
+    expect(event).toMatchObject({ type: 'step.completed', payload: { step: 'request_hearing', data: { calendarProvisional: [{ guard: 'hearing_request_in_time', date: '2027-01-05' }] } } });
+  });
+
+  it('notices the hearing 7 working days ahead, counted provisionally: not on 01-13, on 01-14', async () => {
+    // 7 working days after Tue 01-05: 01-06, 07, 08, 11, 12, 13, 14.
+    const short = await step(s.li, asks, { step: 'schedule_hearing', data: { hearingOn: '2027-01-13', place: '听证室', host: '陈静', public: true } }, 422);
+    expect(short.error).toMatchObject({ code: 'HEARING_NOTICE_TOO_SHORT', details: { earliest: '2027-01-14', provisional: true } });
+    const scheduled = await step(s.li, asks, { step: 'schedule_hearing', data: { hearingOn: '2027-01-14', place: '听证室', host: '陈静', public: true } });
+    expect(scheduled.provisionalDates).toEqual([{ guard: 'hearing_notice_period', date: '2027-01-14' }]);
+  });
+
+  it('refuses a request the day after, lets the decision through, and counts no closed window as overdue', async () => {
+    at('2027-01-06');
+    const refused = await step(s.li, late, { step: 'request_hearing', data: { requestedOn: '2027-01-06' } }, 409);
+    expect(refused.error.details).toEqual({ reason: 'hearing_request_too_late', lastDay: '2027-01-05', provisional: true });
+    const plain = await caseOf(noRight);
+    expect(clock(plain, 'statement_defence_5_days')).toMatchObject({ status: 'closed', metOn: null });
+    const todo = (await s.leader.get('/api/todo')).json() as { cases: { id: string; clocks: { kind: string; status: string }[]; urgency: number }[] };
+    for (const c of todo.cases)
+      expect(c.clocks.filter((k) => k.kind === 'party_window').every((k) => k.status === 'open' || k.status === 'closed')).toBe(true);
+    // Closed windows are not the agency's failure: these cases rank by their running 90 days (urgency 2).
+    for (const id of [late, noRight]) expect(todo.cases.find((c) => c.id === id)).toMatchObject({ urgency: 2 });
+    // The dashboard counts only the cases with an agency deadline overdue (the September cases' 90 days ended 12-29).
+    const overdue = todo.cases.filter((c) => c.urgency === 0).length;
+    expect((await s.leader.get('/api/dashboard')).json().counts.overdueCases).toBe(overdue);
+    const decided = await decide(late);
+    expect(decided.provisionalDates).toEqual([{ guard: 'defence_window_closed', date: '2027-01-05' }]);
+  });
+});
