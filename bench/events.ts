@@ -48,6 +48,8 @@ const ctx: AuditContext = { actor, now: new Date() };
 /** A step.completed payload of a typical size (≈ 450 bytes of JSON, Chinese text included). */
 const payloadOf = (i: number) => ({
   step: 'on_site',
+  from: 'registered',
+  to: 'on_site',
   data: {
     place: '楚雄市鹿城镇永安路18号',
     findings: `现场检查第 ${i} 项：企业生产的电热水器未标注能效等级，库存 120 台，已拍照取证。`,
@@ -55,8 +57,9 @@ const payloadOf = (i: number) => ({
     endedAt: '2026-11-22T03:30:00.000Z',
     officers: ['6f1c2a4e-8d7b-4a53-9c1e-2b3d4e5f6a7b', '0a9b8c7d-6e5f-4a3b-8c2d-1e0f9a8b7c6d'],
   },
-  documents: ['3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f'],
+  documents: [{ id: '3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f', docType: 'inspection_record', number: null }],
   evidence: ['9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b', '1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e'],
+  waivers: {},
 });
 
 /** A region, an agency and two sets of CASES open cases: one set per kind of write. */

@@ -3,6 +3,7 @@ import { createTestApp, loginAs, type Session, type TestContext } from '../../te
 import { buildWorld, PASSWORD, type World } from '../../test/factories.js';
 import { verifyRecords } from '../recording/verify.js';
 import { PLATFORM_CHAIN } from './chain.js';
+import { recordAudit } from './record.js';
 import { verifyAuditLog, type AuditProblem } from './verify-audit.js';
 
 /*
@@ -123,5 +124,24 @@ describe('verify finds tampering with the audit log', () => {
     await tamper(`update audit_events set chain_seq = case chain_seq when 1000001 then 2 else 1 end where chain = '${platform}' and chain_seq in (1000001, 1000002)`);
     const found = (await problems()).filter((p) => p.chain === platform);
     expect(found.map((p) => p.kind)).toEqual(expect.arrayContaining(['audit_chain_broken', 'audit_altered']));
+  });
+});
+
+// Issue 8: a detail is checked against the audit-action catalogue before it is hashed; one the
+// catalogue does not describe never enters the chain.
+describe('details against the catalogue', () => {
+  const count = async () => ((await t.database.db.execute('select count(*)::int as n from audit_events')) as unknown as { rows: { n: number }[] }).rows[0]!.n;
+  const record = (entry: unknown) =>
+    t.database.db.transaction((tx) => recordAudit(tx, { actor: null, now: t.clock.now(), label: 'test' }, entry as Parameters<typeof recordAudit>[2]));
+
+  it('refuses a detail with a missing, stray or mistyped field, and records nothing', async () => {
+    const before = await count();
+    await expect(record({ action: 'region.updated', subjectType: 'region', subjectId: '530000' })).rejects.toThrow(/region\.updated.*name/s);
+    await expect(record({ action: 'region.updated', subjectType: 'region', subjectId: '530000', detail: { name: '云南省', idNumber: '110101199003071234' } })).rejects.toThrow(/idNumber/);
+    await expect(record({ action: 'device.lent', subjectType: 'device', detail: { loanId: 1, personId: 'p' } })).rejects.toThrow(/loanId/);
+    await expect(record({ action: 'device.retired', subjectType: 'device', detail: { reason: 'x' } })).rejects.toThrow(/device\.retired/);
+    expect(await count()).toBe(before);
+    await record({ action: 'region.updated', subjectType: 'region', subjectId: '530000', detail: { name: '云南省' } });
+    expect(await count()).toBe(before + 1);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AUDIT_ACTIONS } from '../audit/record.js';
-import { CASE_EVENT_TYPES } from '../recording/chain.js';
+import { AUDIT_ACTIONS } from '../audit/actions.js';
+import { CASE_EVENT_TYPES } from '../recording/case-events.js';
 import { ui, uiEn } from './ui.js';
 
 /** The codes of `codes` that have no label, or an empty one, in either language. */

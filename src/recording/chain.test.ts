@@ -39,11 +39,33 @@ describe('appending under concurrency', () => {
       openCase(tx, { actor, now }, actor, { procedure: 'levy', powerItemId: world.items.levy.id, title: '并发', source: 'plan', sourceDetail: { content: 'x' }, parties: [partyCompany()] }),
     );
     await Promise.all(
-      Array.from({ length: 25 }, (_, i) => ctx.database.db.transaction((tx) => appendCaseEvent(tx, { actor, now }, kase.id, { type: 'case.viewed', payload: { i } }))),
+      Array.from({ length: 25 }, (_, i) => ctx.database.db.transaction((tx) => appendCaseEvent(tx, { actor, now }, kase.id, { type: 'evidence.viewed', payload: { evidenceId: `e${i}` } }))),
     );
     const report = await verifyRecords(ctx.database.db, ctx.deps.store, { caseIds: [kase.id] });
     expect(report.problems).toEqual([]);
     expect(report.events).toBe(26);
     expect(report.anchors[kase.id]!.seq).toBe(26);
+  });
+});
+
+// Issue 8: a payload is checked against the case-event catalogue before it is hashed; one the
+// catalogue does not describe never enters the chain.
+describe('payloads against the catalogue', () => {
+  it('refuses a payload with a missing or stray field, and appends nothing', async () => {
+    const actor = (await actorForUser(ctx.database.db, world.users.li.id, { ip: '127.0.0.1', userAgent: 'test' }, 'session'))!;
+    const now = ctx.clock.now();
+    const kase = await ctx.database.db.transaction((tx) =>
+      openCase(tx, { actor, now }, actor, { procedure: 'levy', powerItemId: world.items.levy.id, title: '目录', source: 'plan', sourceDetail: { content: 'x' }, parties: [partyCompany()] }),
+    );
+    const append = (entry: unknown) =>
+      ctx.database.db.transaction((tx) => appendCaseEvent(tx, { actor, now }, kase.id, entry as Parameters<typeof appendCaseEvent>[3]));
+    await expect(append({ type: 'document.viewed', payload: { documentId: 'd' } })).rejects.toThrow(/document\.viewed.*format/s);
+    await expect(append({ type: 'document.viewed', payload: { documentId: 'd', format: 'pdf', idNumber: '110101199003071234' } })).rejects.toThrow(/idNumber/);
+    await expect(append({ type: 'document.viewed', payload: { documentId: 'd', format: 'odt' } })).rejects.toThrow(/format/);
+    await expect(append({ type: 'case.viewed', payload: { i: 1 } })).rejects.toThrow(/case\.viewed/);
+    await append({ type: 'document.viewed', payload: { documentId: 'd', format: 'pdf' } });
+    const report = await verifyRecords(ctx.database.db, ctx.deps.store, { caseIds: [kase.id] });
+    expect(report.problems).toEqual([]);
+    expect(report.events).toBe(2); // case.opened and the one good event
   });
 });

@@ -1,8 +1,10 @@
 import { eq } from 'drizzle-orm';
+import { z } from 'zod';
 import { actorLabelOf, type AuditContext } from '../audit/record.js';
 import { asStored, canonicalSha256 } from '../platform/canonical-hash.js';
 import type { Tx } from '../platform/db/database.js';
 import { AppError } from '../platform/errors.js';
+import { caseEventCatalogue, isCaseEventType, type CaseEvent, type CaseEventPayload, type CaseEventType } from './case-events.js';
 import { caseEvents, cases } from './tables.js';
 
 export { sha256Hex } from '../platform/canonical-hash.js';
@@ -11,28 +13,15 @@ export { actorLabelOf } from '../audit/record.js';
 /** The previous hash of a case's first event. */
 export const GENESIS_HASH = '0'.repeat(64);
 
-/**
- * Case event types: one name per kind of entry in the case record (R1, R11, R12).
- * Every step, document, evidence item, approval and view is one of these.
- */
-export const CASE_EVENT_TYPES = [
-  'case.opened',
-  'step.completed', // a workflow step (payload.step, payload.data, payload.documents, payload.evidence)
-  'document.issued',
-  'document.viewed', // rendered as .docx/.pdf (chain of custody)
-  'evidence.added',
-  'evidence.viewed', // evidence metadata displayed
-  'evidence.downloaded', // evidence bytes streamed out
-  'case.viewed', // the case page was opened
-  'case.file_compiled', // 卷宗 compiled (R8)
-  'case.file_transferred', // handed to the archive office
-  'case.supplement_added', // material added to an archived case
-  'access.requested', // 查阅/复制 (R9)
-  'access.opinion_given',
-  'access.decided',
-  'access.used',
-] as const;
-export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
+export { CASE_EVENT_TYPES, type CaseEvent, type CaseEventPayload, type CaseEventType } from './case-events.js';
+
+/** The catalogue's payload schemas, built once (case-events.ts keeps zod out of the web bundle). */
+const payloadSchemas = Object.fromEntries(Object.entries(caseEventCatalogue).map(([type, e]) => [type, e.payload(z)])) as {
+  [T in CaseEventType]: ReturnType<(typeof caseEventCatalogue)[T]['payload']>;
+};
+
+/** The schema of one kind of event's payload, to parse a stored payload with. */
+export const caseEventPayloadSchema = <T extends CaseEventType>(type: T) => payloadSchemas[type];
 
 /** What is hashed: the event's fields in RFC 8785 canonical JSON, including the previous hash. */
 export interface ChainedEvent {
@@ -53,14 +42,20 @@ export function eventHash(event: ChainedEvent): string {
 
 /**
  * Appends one event to a case's record in the caller's transaction. The case row is locked so
- * that concurrent appends to one case are serialised and each links to its predecessor.
+ * that concurrent appends to one case are serialised and each links to its predecessor. The
+ * payload's type follows the event's name (case-events.ts), and it is checked against the
+ * catalogue's schema as stored, before it is hashed: a payload the catalogue does not describe is
+ * a programming error and is refused rather than written into the chain for good.
  */
-export async function appendCaseEvent(
+export async function appendCaseEvent<T extends CaseEventType>(
   tx: Tx,
   ctx: AuditContext,
   caseId: string,
-  entry: { type: CaseEventType; payload: object },
+  entry: { type: T; payload: CaseEventPayload<T> },
 ): Promise<{ seq: number; hash: string }> {
+  const payload = asStored(entry.payload);
+  const checked = payloadSchemas[entry.type].safeParse(payload);
+  if (!checked.success) throw new Error(`case event ${entry.type}: payload does not match the catalogue (${z.prettifyError(checked.error)})`);
   const [head] = await tx
     .select({ headSeq: cases.headSeq, headHash: cases.headHash })
     .from(cases)
@@ -74,7 +69,7 @@ export async function appendCaseEvent(
     actorUserId: ctx.actor?.userId ?? null,
     actorLabel: actorLabelOf(ctx),
     type: entry.type,
-    payload: asStored(entry.payload),
+    payload,
     prevHash: head.headHash,
   };
   const hash = eventHash(event);
@@ -95,4 +90,13 @@ export function chainedEventOf(row: typeof caseEvents.$inferSelect): ChainedEven
     payload: row.payload,
     prevHash: row.prevHash,
   };
+}
+
+/**
+ * A stored event as the union of the catalogue, for readers: `e.type === 'step.completed'` narrows
+ * `e.payload`. The payload is taken as the catalogue says it was written (appendCaseEvent checked
+ * it); `sanxiang verify` and the tests parse stored payloads against the schemas.
+ */
+export function caseEventOf<R extends { type: string; payload: Record<string, unknown> }>(row: R): (Omit<R, 'type' | 'payload'> & CaseEvent) | null {
+  return isCaseEventType(row.type) ? (row as unknown as Omit<R, 'type' | 'payload'> & CaseEvent) : null;
 }

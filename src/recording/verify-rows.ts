@@ -2,7 +2,7 @@ import canonicalize from 'canonicalize';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../platform/db/database.js';
 import { contentKey } from '../platform/storage/content-store.js';
-import { sha256Hex } from './chain.js';
+import { caseEventOf, sha256Hex } from './chain.js';
 import { documentFieldsHash } from './cases/complete-step.js';
 import { withStep, type CaseFacts } from './cases/facts.js';
 import { partyIdentityHash } from './cases/open-case.js';
@@ -61,13 +61,14 @@ export function checkCaseRow(c: CaseRow, events: Event[], problem: Report): void
 
   const state: Record<string, unknown> = { step: p.state, status: 'open', closedAt: null, archivedAt: null };
   let facts: CaseFacts = {};
-  for (const e of events) {
-    if (e.type === 'step.completed') {
+  for (const row of events) {
+    const e = caseEventOf(row);
+    if (e?.type === 'step.completed') {
       state.step = e.payload.to;
-      facts = withStep(facts, String(e.payload.step), e.at, e.payload.data as Payload);
+      facts = withStep(facts, e.payload.step, e.at, e.payload.data);
       if (e.payload.to === CLOSED) Object.assign(state, { status: 'closed', closedAt: e.at });
     }
-    if (e.type === 'case.file_transferred') Object.assign(state, { status: 'archived', archivedAt: e.at });
+    if (e?.type === 'case.file_transferred') Object.assign(state, { status: 'archived', archivedAt: e.at });
   }
   state.facts = facts;
   const changedState = differing(state, c);
@@ -138,23 +139,29 @@ export function documentDifferences(row: typeof documents.$inferSelect, issued: 
 /** R9 requests: each row as its access.requested / opinion_given / decided events left it. */
 export async function checkAccessRequests(db: Db, c: CaseRow, events: Event[], agencyId: string, problem: Report): Promise<void> {
   const expected = new Map<string, Record<string, unknown>>();
-  for (const e of events) {
-    const p = e.payload;
-    const id = String(p.requestId);
-    if (e.type === 'access.requested')
-      expected.set(id, {
+  for (const event of events) {
+    const e = caseEventOf(event);
+    if (!e || !e.type.startsWith('access.')) continue;
+    if (e.type === 'access.requested') {
+      const p = e.payload;
+      expected.set(p.requestId, {
         caseId: c.id, agencyId, requesterKind: p.requesterKind, requesterName: p.requesterName, purpose: p.purpose, mode: p.mode,
         requesterUserId: p.requesterKind === 'staff' ? e.actorUserId : null, status: 'pending', requestedAt: e.at,
         divisionOpinion: null, divisionOpinionBy: null, divisionOpinionAt: null, decidedBy: null, decidedAt: null, decisionNote: null, validFrom: null, validUntil: null,
       });
-    const row = expected.get(id);
-    if (!row) continue;
+    }
     if (e.type === 'access.opinion_given') {
+      const p = e.payload;
+      const row = expected.get(p.requestId);
+      if (!row) continue;
       Object.assign(row, { status: p.status, divisionOpinion: p.opinion, divisionOpinionBy: e.actorUserId, divisionOpinionAt: e.at });
       if (p.status === 'approved')
         Object.assign(row, { decidedBy: e.actorUserId, decidedAt: e.at, validFrom: e.at, validUntil: p.validUntil ?? new Date(e.at.getTime() + OPINION_GRANT_DAYS * DAY_MS) });
     }
     if (e.type === 'access.decided') {
+      const p = e.payload;
+      const row = expected.get(p.requestId);
+      if (!row) continue;
       Object.assign(row, { status: p.approve ? 'approved' : 'rejected', decidedBy: e.actorUserId, decidedAt: e.at, decisionNote: p.note ?? null });
       if (p.approve) Object.assign(row, { validFrom: e.at, validUntil: p.validUntil });
     }

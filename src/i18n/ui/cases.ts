@@ -1,4 +1,5 @@
 /** UI strings, zh-CN first and English second — cases: list, creation, steps, documents, evidence, signatures, timeline and clocks. Part of the one tree in ../ui.ts. */
+import { caseEventLabels } from '../../recording/case-events.js';
 import { t, type Tree } from './text.js';
 import { caseFieldMessages } from './case-fields.js';
 
@@ -97,23 +98,8 @@ export const caseMessages = {
     remove: t('删除', 'Remove'),
     leader: t('组长（主办）', 'Leader'),
     member: t('成员', 'Member'),
-    event: {
-      'case.opened': t('登记案件', 'Case opened'),
-      'step.completed': t('办理步骤', 'Step completed'),
-      'document.issued': t('制作文书', 'Document issued'),
-      'document.viewed': t('查看文书', 'Document viewed'),
-      'evidence.added': t('上传证据', 'Evidence added'),
-      'evidence.viewed': t('查看证据', 'Evidence viewed'),
-      'evidence.downloaded': t('下载证据', 'Evidence downloaded'),
-      'case.viewed': t('查阅案件', 'Case viewed'),
-      'case.file_compiled': t('立卷', 'Case file compiled'),
-      'case.file_transferred': t('移交归档', 'Transferred to the archive'),
-      'case.supplement_added': t('补充材料', 'Supplement added'),
-      'access.requested': t('申请查阅', 'Access requested'),
-      'access.opinion_given': t('科室负责人意见', 'Division head\'s opinion'),
-      'access.decided': t('负责人审批查阅', 'Access decided'),
-      'access.used': t('查阅/复制卷宗', 'File read or copied'),
-    },
+    /** Case-event labels live in the catalogue beside each event's payload (src/recording/case-events.ts). */
+    event: caseEventLabels,
     statusLabel: {
       open: t('办理中', 'Open'),
       closed: t('已结案', 'Closed'),

@@ -1,4 +1,5 @@
 /** UI strings, zh-CN first and English second — labels of enum values shown across the app (agency kinds, audit actions, ...). Part of the one tree in ../ui.ts. */
+import { auditActionLabels } from '../../audit/actions.js';
 import { t, type Tree } from './text.js';
 
 export const labelMessages = {
@@ -92,50 +93,7 @@ export const labelMessages = {
       case: t('案件', 'Case'),
       exchange: t('数据交换', 'Data exchange'),
     },
-    /** Audit actions (src/audit/record.ts); unknown codes are shown as they are. */
-    auditAction: {
-      'auth.login': t('登录', 'Logged in'),
-      'auth.login_failed': t('登录失败', 'Failed login'),
-      'auth.logout': t('退出', 'Logged out'),
-      'auth.token_created': t('创建接口令牌', 'API token created'),
-      'auth.token_revoked': t('吊销接口令牌', 'API token revoked'),
-      'auth.logout_all': t('退出全部登录', 'Logged out everywhere'),
-      'user.created': t('创建用户', 'User created'),
-      'user.updated': t('修改用户', 'User updated'),
-      'region.created': t('新增行政区划', 'Region added'),
-      'region.updated': t('修改行政区划', 'Region renamed'),
-      'agency.created': t('登记执法主体', 'Agency registered'),
-      'agency.updated': t('修改执法主体', 'Agency updated'),
-      'agency.confirmed': t('确认主体资格', 'Agency confirmed'),
-      'agency.confirmation_withdrawn': t('撤销主体资格确认', 'Confirmation withdrawn'),
-      'division.created': t('新增内设机构', 'Division added'),
-      'division.updated': t('修改内设机构', 'Division updated'),
-      'person.created': t('登记执法人员', 'Officer registered'),
-      'person.updated': t('修改执法人员', 'Officer updated'),
-      'person.photo_set': t('上传照片', 'Photo uploaded'),
-      'person.read': t('查看人员信息', 'Personal data viewed'),
-      'person.list': t('查看人员列表', 'List of people viewed'),
-      'person.photo_read': t('查看照片', 'Photo viewed'),
-      'training.created': t('新增培训记录', 'Training recorded'),
-      'counsel.created': t('新增法律顾问', 'Counsel added'),
-      'position.created': t('新增岗位', 'Position added'),
-      'position.holder_assigned': t('任命岗位人员', 'Holder appointed'),
-      'leading_group.created': t('新增领导小组', 'Leading group added'),
-      'leading_group.updated': t('修改领导小组', 'Leading group updated'),
-      'calendar.year_loaded': t('录入年度节假日', 'Calendar year loaded'),
-      'calendar.day_set': t('调整节假日', 'Calendar day set'),
-      'exchange.imported': t('导入数据', 'Data imported'),
-      'exchange.exported': t('导出数据', 'Data exported'),
-      'counsel.list': t('查看法律顾问名单', 'Counsel list viewed'),
-      'power_item.created': t('新增权力事项', 'Power list item added'),
-      'av_list.updated': t('修改音像记录事项清单', 'Audio-visual recording list updated'),
-      'evidence.added': t('上传证据', 'Evidence added'),
-      'evidence.access_refused': t('拒绝查看涉密证据', 'Confidential evidence refused'),
-      'device.registered': t('登记执法记录设备', 'Recording device registered'),
-      'device.lent': t('领用执法记录设备', 'Recording device lent'),
-      'device.returned': t('归还执法记录设备', 'Recording device returned'),
-      'device.retired': t('报废执法记录设备', 'Recording device retired'),
-      'public.certificate_verified': t('公众核验执法证', 'Certificate verified by the public'),
-    },
+    /** Audit-action labels live in the catalogue beside each action's detail (src/audit/actions.ts); unknown codes are shown as they are. */
+    auditAction: auditActionLabels,
   },
 } satisfies Tree;
