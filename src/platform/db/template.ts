@@ -3,20 +3,21 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../project-root.js';
-import { DataDirInUseError } from './data-dir-lock.js';
-import { openDatabase, type Database, type OpenOptions } from './database.js';
+import { openDatabase, type Database } from './database.js';
 import { migrate, MIGRATIONS_DIR } from './migrate.js';
 
 /**
- * A migrated, empty PGlite data directory as a tarball, written by `npm run build` (never
- * committed): a fresh embedded database starts from it instead of running initdb and the
- * migrations — initdb alone was ≈ 40 % of the CPU a first start with the demo took (issue 8).
- * It is used only when its signature — the PGlite version and the name and contents of every
- * migration — matches the installation's; otherwise, or when loading it fails, the data
- * directory is made as before. `migrate` still runs afterwards and finds nothing to do.
+ * A migrated, empty PGlite data directory, written by `npm run build` (never committed): a fresh
+ * embedded database starts as a copy of it instead of running initdb and the migrations — initdb
+ * alone was ≈ 40 % of the CPU a first start with the demo took (issue 8). A plain copy, not
+ * PGlite's `loadDataDir` tarball: unpacking that through PGlite's file system left ≈ 70 MiB of
+ * freed native memory the process kept, and took twice the CPU. The template is used only when
+ * its signature — the PGlite version and the name and contents of every migration — matches the
+ * installation's; otherwise, or when the copy fails, the data directory is made as before.
+ * `migrate` still runs afterwards and finds nothing to do.
  */
 export const TEMPLATE_DIR = path.join(PROJECT_ROOT, 'dist', 'pglite-template');
-const TARBALL = path.join(TEMPLATE_DIR, 'pgdata.tar.gz');
+const TEMPLATE_PGDATA = path.join(TEMPLATE_DIR, 'pgdata');
 const MANIFEST = path.join(TEMPLATE_DIR, 'manifest.json');
 
 /** What a template must have been built from: PGlite's version and every migration file. */
@@ -39,50 +40,52 @@ function pgliteVersion(): string {
 export function templateIsCurrent(): boolean {
   try {
     const manifest = JSON.parse(fs.readFileSync(MANIFEST, 'utf8')) as { signature?: string };
-    return manifest.signature === templateSignature() && fs.existsSync(TARBALL);
+    return manifest.signature === templateSignature() && fs.existsSync(path.join(TEMPLATE_PGDATA, 'PG_VERSION'));
   } catch {
     return false;
   }
 }
 
-/** Builds the template unless it is current (in memory: initdb and the migrations, then a dump). */
+/** Builds the template unless it is current: initdb and the migrations in a directory of its own. */
 export async function ensureTemplate(): Promise<boolean> {
   if (templateIsCurrent()) return false;
   const signature = templateSignature();
-  const database = await openDatabase({});
+  const building = `${TEMPLATE_PGDATA}.building`;
+  fs.rmSync(MANIFEST, { force: true });
+  fs.rmSync(building, { recursive: true, force: true });
+  const database = await openDatabase({ dataDir: building });
   try {
     await migrate(database);
-    const dump = Buffer.from(await (await database.dumpDataDir!()).arrayBuffer());
-    fs.mkdirSync(TEMPLATE_DIR, { recursive: true });
-    // The manifest last, each file renamed into place: a reader sees a whole template or none.
-    fs.rmSync(MANIFEST, { force: true });
-    fs.writeFileSync(`${TARBALL}.tmp`, dump);
-    fs.renameSync(`${TARBALL}.tmp`, TARBALL);
-    fs.writeFileSync(`${MANIFEST}.tmp`, `${JSON.stringify({ builtAt: new Date().toISOString(), signature }, null, 1)}\n`);
-    fs.renameSync(`${MANIFEST}.tmp`, MANIFEST);
   } finally {
     await database.close();
   }
+  // The manifest last: a reader sees a whole template or none.
+  fs.rmSync(TEMPLATE_PGDATA, { recursive: true, force: true });
+  fs.renameSync(building, TEMPLATE_PGDATA);
+  fs.writeFileSync(`${MANIFEST}.tmp`, `${JSON.stringify({ builtAt: new Date().toISOString(), signature }, null, 1)}\n`);
+  fs.renameSync(`${MANIFEST}.tmp`, MANIFEST);
   return true;
 }
 
 /**
- * Opens the PGlite database in `dataDir`, starting a directory that does not exist yet (or is
- * empty) from the template when a current one is there. Should loading it fail, the half-written
- * directory is removed and the database made by initdb, as without a template.
+ * Opens the PGlite database in `dataDir`; a directory that does not exist yet (or is empty) starts
+ * as a copy of the template when a current one is there. The copy is made beside it and renamed
+ * into place, so that a process opening the same directory meanwhile never sees half of it.
  */
 export async function openPgliteFromTemplate(dataDir: string): Promise<Database> {
   const fresh = !fs.existsSync(dataDir) || fs.readdirSync(dataDir).length === 0;
-  const loadDataDir = fresh && templateIsCurrent() ? new Blob([fs.readFileSync(TARBALL)]) : undefined;
-  const options: OpenOptions = { dataDir };
-  if (!loadDataDir) return openDatabase(options);
-  try {
-    return await openDatabase({ ...options, loadDataDir });
-  } catch (error) {
-    // Another process holds the directory: not ours to remove. Otherwise openDatabase released
-    // the lock (`<dataDir>.lock`, beside the directory) and what is in the directory came from us.
-    if (error instanceof DataDirInUseError) throw error;
-    fs.rmSync(dataDir, { recursive: true, force: true });
-    return openDatabase(options);
+  if (fresh && templateIsCurrent()) {
+    const copy = `${dataDir}.template-${process.pid}`;
+    try {
+      fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+      fs.cpSync(TEMPLATE_PGDATA, copy, { recursive: true });
+      if (fs.existsSync(dataDir)) fs.rmdirSync(dataDir); // fails unless still empty
+      fs.renameSync(copy, dataDir);
+    } catch {
+      // Without the template (no space, or the directory appeared meanwhile): as before.
+    } finally {
+      fs.rmSync(copy, { recursive: true, force: true });
+    }
   }
+  return openDatabase({ dataDir });
 }
