@@ -9,7 +9,7 @@ import { migrate, MIGRATIONS_DIR } from './migrate.js';
 /**
  * A migrated, empty PGlite data directory, written by `npm run build` (never committed): a fresh
  * embedded database starts as a copy of it instead of running initdb and the migrations — initdb
- * alone was ≈ 40 % of the CPU a first start with the demo took (issue 8). A plain copy, not
+ * alone was about a third of the CPU a first start with the demo took (issue 8). A plain copy, not
  * PGlite's `loadDataDir` tarball: unpacking that through PGlite's file system left ≈ 70 MiB of
  * freed native memory the process kept, and took twice the CPU. The template is used only when
  * its signature — the PGlite version and the name and contents of every migration — matches the
