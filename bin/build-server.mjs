@@ -14,9 +14,14 @@ import { compiledIsCurrent, DIST_DIR, fileState, ROOT, STAMP } from './compiled.
 
 if (!process.argv.includes('--if-stale') || !compiledIsCurrent()) await build();
 // A migrated, empty PGlite data directory for a fresh embedded database (src/platform/db/template.ts),
-// rebuilt when a migration or PGlite changed.
+// rebuilt when a migration or PGlite changed. Without one the server runs initdb, as before: a
+// failure here is only a warning.
 const template = await import(pathToFileURL(path.join(DIST_DIR, 'platform', 'db', 'template.js')).href);
-if (await template.ensureTemplate()) console.log(`database template written → ${path.relative(ROOT, template.TEMPLATE_DIR)}/`);
+try {
+  if (await template.ensureTemplate()) console.log(`database template written → ${path.relative(ROOT, template.TEMPLATE_DIR)}/`);
+} catch (error) {
+  console.warn(`database template not written (a new embedded database will run initdb): ${error instanceof Error ? error.message : error}`);
+}
 
 async function build() {
   fs.rmSync(DIST_DIR, { recursive: true, force: true });
