@@ -6,6 +6,7 @@ import { authentication, modules } from './modules.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import { openDatabase, type Database } from './platform/db/database.js';
 import { migrate } from './platform/db/migrate.js';
+import { openPgliteFromTemplate } from './platform/db/template.js';
 import { buildApp } from './platform/http/app.js';
 import type { AppDeps } from './deps.js';
 import { createBlobStore } from './platform/storage/create-store.js';
@@ -23,7 +24,9 @@ export async function openAndMigrate(config: Config): Promise<Database> {
       await owner.close();
     }
   }
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: path.join(config.dataDir, 'pgdata') });
+  const dataDir = path.join(config.dataDir, 'pgdata');
+  // A new embedded database starts from the migrated template `npm run build` wrote, if current.
+  const database = config.databaseUrl ? await openDatabase({ databaseUrl: config.databaseUrl }) : await openPgliteFromTemplate(dataDir);
   try {
     await migrate(database, { appRole: config.databaseAppRole });
   } catch (error) {
