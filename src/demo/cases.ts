@@ -221,10 +221,10 @@ const SCENARIOS: Scenario[] = [
   { procedure: 'levy', path: 'levy', steps: 5, variant: 'plain', story: 'frequency_fee', ending: { served: '征收决定书', outcome: '已作出征收决定并送达。', execution: '当事人已缴纳无线电频率占用费。' }, startDaysAgo: 35 },
 ];
 
-/** Loads the demo cases for every confirmed demo agency; returns how many cases were opened. */
 /** What seeding the demo cases uses: the evidence store and calendar, and the clock. */
 export type DemoDeps = EvidenceDeps & { clock: Clock };
 
+/** Loads the demo cases for every confirmed demo agency; returns how many cases were opened. */
 export async function seedDemoCases(deps: DemoDeps): Promise<number> {
   const { db } = deps.database;
   const now = deps.clock.now();
