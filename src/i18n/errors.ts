@@ -48,6 +48,7 @@ export const errorMessages = {
   OFFICERS_INSUFFICIENT: { zh: '执法人员不得少于两人，且须持有在有效期内的执法证件', en: 'At least two officers with certificates valid on that date are required' },
   SUMMARY_PENALTY_LIMIT: { zh: '超出简易程序当场处罚的法定限额（行政处罚法第五十一条）', en: 'Beyond the limits of an on-the-spot penalty (Administrative Penalty Law Art. 51)' },
   TIME_WINDOW_OPEN: { zh: '法定期限尚未届满，暂不能执行该步骤', en: 'A statutory time window is still open' },
+  EXTENSION_TOO_LATE: { zh: '期限已届满或已完成，不能再延长', en: 'The time limit has already passed or been met and can no longer be extended' },
   HEARING_NOTICE_TOO_SHORT: { zh: '应当在举行听证的七日前通知当事人（行政处罚法第六十四条）', en: 'The party must be notified 7 working days before the hearing (Art. 64)' },
   SIGNATURE_OR_REFUSAL_REQUIRED: { zh: '该文书须由当事人签名，或注明拒绝签名的理由', en: 'The party must sign this document, or the refusal to sign must be recorded with its reason' },
   AGENCY_ABBREVIATION_MISSING: { zh: '执法主体未设置文书简称，无法编号', en: 'The agency has no document abbreviation for numbering' },

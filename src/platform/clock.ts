@@ -29,3 +29,13 @@ export class FixedClock implements Clock {
 export function chinaDate(instant: Date): string {
   return new Date(instant.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }
+
+/** The date and time to the minute (YYYY-MM-DDTHH:mm) of an instant in China Standard Time. */
+export function chinaDateTime(instant: Date): string {
+  return new Date(instant.getTime() + 8 * 3600_000).toISOString().slice(0, 16);
+}
+
+/** The instant of a China-time 'YYYY-MM-DDTHH:mm' (or a whole day, taken at 00:00). */
+export function fromChinaDateTime(local: string): Date {
+  return new Date(`${local.length === 10 ? `${local}T00:00` : local.slice(0, 16)}:00+08:00`);
+}

@@ -65,7 +65,8 @@ export function checkCaseRow(c: CaseRow, events: Event[], problem: Report): void
     const e = caseEventOf(row);
     if (e?.type === 'step.completed') {
       state.step = e.payload.to;
-      facts = withStep(facts, e.payload.step, e.at, e.payload.data);
+      const def = isProcedure(String(p.procedure)) ? procedureOf(String(p.procedure)).steps.find((d) => d.id === e.payload.step) : undefined;
+      facts = withStep(facts, e.payload.step, e.at, e.payload.data, def?.roundsKept === true);
       if (e.payload.to === CLOSED) Object.assign(state, { status: 'closed', closedAt: e.at });
     }
     if (e?.type === 'case.file_transferred') Object.assign(state, { status: 'archived', archivedAt: e.at });

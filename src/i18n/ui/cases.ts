@@ -113,6 +113,7 @@ export const caseMessages = {
       met_late: t('逾期完成', 'Met late'),
       open: t('期间未届满', 'Window open'),
       closed: t('期间已结束', 'Window closed'),
+      paused: t('暂停计算（法定不计入期间）', 'Paused (period not counted by law)'),
     },
     /** Whose time a clock measures (issue 9): a deadline the agency keeps, or the party's window to act. */
     clockKind: {

@@ -110,7 +110,7 @@ export async function archiveRoutes(app: App, deps: AppDeps) {
       authorize(recordingPolicy, actor, 'case.read');
       const mine = await listCases(db, actor, { status: 'open', mine: !allowed(recordingPolicy, actor, 'case.approve'), limit: 200, offset: 0 });
       // Party windows (open/closed) are the party's time, not the agency's to keep: they rank as nothing running.
-      const rank = { overdue: 0, due_soon: 1, running: 2, met: 3, met_late: 3, open: 3, closed: 3 } as const;
+      const rank = { overdue: 0, due_soon: 1, running: 2, met: 3, met_late: 3, open: 3, closed: 3, paused: 3 } as const;
       const items = mine.rows
         .map((r) => presentCaseSummary(r.c, r.agencyName, deps.calendar.current, now()))
         .map((c) => ({ ...c, urgency: Math.min(3, ...c.clocks.map((k) => rank[k.status])) }))

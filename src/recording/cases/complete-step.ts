@@ -149,7 +149,7 @@ export async function completeStep(tx: Tx, deps: { calendar: WorkingDayCalendarS
   }
   // A guard that passed on a date counted without next year's holiday notice: recorded with the step (issue 9).
   if (provisional.length) data.calendarProvisional = provisional;
-  const facts = withStep(factsOf(kase), step.id, ctx.now, data);
+  const facts = withStep(factsOf(kase), step.id, ctx.now, data, step.roundsKept === true);
   const closing = step.to === CLOSED;
   await appendCaseEvent(tx, ctx, kase.id, {
     type: 'step.completed',

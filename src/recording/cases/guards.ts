@@ -7,7 +7,9 @@ import { chinaDate } from '../../platform/clock.js';
 import type { Tx } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
 import { caseOfficers, caseParties } from '../tables.js';
-import type { GuardName, StepDef } from '../workflows/types.js';
+import { procedureOf } from '../workflows/procedures/index.js';
+import type { ClockOverride, GuardName, StepDef } from '../workflows/types.js';
+import { caseClocks } from './clocks.js';
 import { stepFact } from './facts.js';
 import type { CaseRow } from './load.js';
 
@@ -36,6 +38,8 @@ export interface GuardInput {
   data: Record<string, unknown> | null;
   now: Date;
   calendar: WorkingDayCalendar;
+  /** Periods the case's power item sets for its clocks (ClockOverride), where it sets any. */
+  clockOverrides?: ReadonlyMap<string, ClockOverride>;
   /** Where guards note the dates they decided on provisionally; absent when nobody records them. */
   provisional?: ProvisionalDate[];
 }
@@ -137,6 +141,17 @@ const GUARDS: Record<GuardName, Guard> = {
 
   async extension_unused({ kase, step }) {
     return stepFact(kase, step.id) ? notAllowed('already_extended') : null;
+  },
+
+  // 行政许可法第四十二条 ("二十日内不能作出决定的，经本行政机关负责人批准，可以延长十日") and 行政强制法第
+  // 二十五条 ("情况复杂的，经行政机关负责人批准，可以延长"): an extension is granted while the limit runs;
+  // one recorded after the deadline would hide a missed deadline, so it is refused.
+  async extension_in_time(input) {
+    const { kase, step, calendar, now } = input;
+    const procedure = procedureOf(kase.procedure);
+    const extended = procedure.clocks.filter((c) => c.extension?.step === step.id).map((c) => c.id);
+    const late = caseClocks(procedure, kase, calendar, now, input.clockOverrides).filter((v) => extended.includes(v.id) && (v.status === 'overdue' || v.status === 'met' || v.status === 'met_late'));
+    return late.length ? new AppError('EXTENSION_TOO_LATE', [], { clock: late[0]!.id, deadline: late[0]!.deadline }) : null;
   },
 };
 

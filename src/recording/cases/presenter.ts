@@ -25,6 +25,10 @@ const CASE_STATUSES = ['open', 'closed', 'archived'] as const;
 const CASE_SOURCES = ['plan', 'complaint', 'referral', 'assignment', 'random_draw', 'application', 'on_site'] as const;
 const PARTY_KINDS = ['natural_person', 'legal_person', 'other_organisation'] as const;
 const CLOCK_KINDS = ['agency_deadline', 'party_window'] as const;
+const CLOCK_UNITS = ['working_days', 'calendar_days', 'hours'] as const;
+const clockEventOut = z
+  .union([z.string(), z.object({ step: z.string(), date: z.string() })])
+  .describe("'opened', a step's first completion, or the date a step recorded in its data field `date` (served on, received on)");
 /** Free-form on purpose: the description says what it holds and why it has no fixed shape. */
 const freeForm = (why: string) => z.record(z.string(), z.unknown()).describe(why);
 
@@ -36,14 +40,22 @@ export const clockOut = z.object({
     .enum(CLOCK_KINDS)
     .describe('agency_deadline: the agency must act by the deadline (overdue is its failure); party_window: the time the party has to act (open or closed)'),
   basis: z.string().describe('the law and article the time limit comes from'),
-  startedOn: isoDay,
-  deadline: isoDay.describe('the last day of the limit or window'),
+  unit: z.enum(CLOCK_UNITS),
+  amount: z.number().int().describe('the period counted: the statutory one, the one a decision set within it, or the power item’s'),
+  extendedBy: z.number().int().describe('units added by an extension granted before the deadline (0 when none or granted too late)'),
+  excluded: z.number().int().describe('units left out of the count by pauses the law allows (许可法第四十五条, 行政强制法第二十五条第三款)'),
+  startedOn: z.string().describe('the day counting starts from (the event the law names, e.g. service on the party); YYYY-MM-DDTHH:mm China time for an hours clock'),
+  deadline: z.string().describe('the last day of the limit or window (YYYY-MM-DD); the last minute for an hours clock (YYYY-MM-DDTHH:mm, China time)'),
   provisional: z.boolean().describe('a year the deadline depends on has no holiday notice loaded: counted on the statutory days off (weekends and the public holidays), subject to the notice'),
   status: z
-    .enum(['running', 'due_soon', 'overdue', 'met', 'met_late', 'open', 'closed'])
-    .describe('an agency deadline: running, due_soon, overdue, met, met_late; a party window: open or closed'),
-  metOn: isoDay.nullable().describe('the day a step that meets the deadline (or closes the window early) was completed'),
+    .enum(['running', 'due_soon', 'overdue', 'met', 'met_late', 'open', 'closed', 'paused'])
+    .describe('an agency deadline: running, due_soon, overdue, met, met_late; a party window: open or closed; either: paused while a period the law leaves out runs'),
+  metOn: z.string().nullable().describe('the day a step that meets the deadline (or closes the window early) was completed'),
 });
+
+/** A clock event as the procedure description shows it (a copy, never the table's own object). */
+const eventOut = <E extends string | { step: string; date: string }>(e: E): string | { step: string; date: string } =>
+  typeof e === 'string' ? e : { step: e.step, date: e.date };
 
 export const caseSummaryOut = z.object({
   id: z.uuid(),
@@ -247,15 +259,17 @@ export const procedureOut = z.object({
       en: z.string(),
       kind: z.enum(CLOCK_KINDS),
       basis: z.string(),
-      startsAt: z.string(),
-      stopsAt: z.array(z.string()),
-      amount: z.number(),
-      unit: z.enum(['working_days', 'calendar_days']),
+      startsAt: clockEventOut,
+      stopsAt: z.array(clockEventOut),
+      amount: z.number().describe('the statutory period, or its maximum where setBy names the decision that sets it'),
+      unit: z.enum(CLOCK_UNITS),
+      setBy: z.object({ step: z.string(), field: z.string() }).optional(),
+      pauses: z.object({ start: z.object({ step: z.string(), date: z.string() }), end: z.object({ step: z.string(), date: z.string() }) }).optional(),
       lastDayOff: z
         .enum(['next_working_day', 'keep'])
         .optional()
         .describe('calendar-day limits: whether a last day that is a day off moves to the next working day or is kept'),
-      extension: z.object({ step: z.string(), by: z.number() }).optional(),
+      extension: z.object({ step: z.string(), max: z.number(), field: z.string().optional() }).optional(),
     }),
   ),
 });
@@ -290,12 +304,14 @@ export function presentProcedure(p: Procedure): z.infer<typeof procedureOut> {
       en: c.en,
       kind: c.kind,
       basis: c.basis,
-      startsAt: c.startsAt,
-      stopsAt: [...c.stopsAt],
+      startsAt: eventOut(c.startsAt),
+      stopsAt: c.stopsAt.map(eventOut),
       amount: c.amount,
       unit: c.unit,
       ...(c.unit === 'calendar_days' ? { lastDayOff: c.lastDayOff } : {}),
-      ...(c.extension ? { extension: { step: c.extension.step, by: c.extension.by } } : {}),
+      ...(c.setBy ? { setBy: { step: c.setBy.step, field: c.setBy.field } } : {}),
+      ...(c.pauses ? { pauses: { start: { step: c.pauses.start.step, date: c.pauses.start.date }, end: { step: c.pauses.end.step, date: c.pauses.end.date } } } : {}),
+      ...(c.extension ? { extension: { step: c.extension.step, max: c.extension.max, ...(c.extension.field ? { field: c.extension.field } : {}) } } : {}),
     })),
   };
 }

@@ -1,4 +1,4 @@
-import { CLOSED, type Procedure, type StepDef } from './types.js';
+import { CLOSED, eventStep, type Procedure, type StepDef } from './types.js';
 
 /**
  * Checks a transitions table: every state a step names exists, every state is reachable from the
@@ -45,8 +45,13 @@ export function checkProcedure(p: Procedure, knownDocTypes: ReadonlySet<string>)
   for (const s of p.steps) if (s.from.includes(CLOSED)) problems.push(`${p.id}.${s.id}: leaves ${CLOSED}`);
   for (const s of p.steps) problems.push(...checkApproval(p, s, reach));
   for (const c of p.clocks) {
-    for (const id of [c.startsAt, ...c.stopsAt, ...(c.extension ? [c.extension.step] : []), ...(c.onlyIf ? [c.onlyIf.step] : [])])
+    const named = [c.startsAt, ...c.stopsAt, ...(c.pauses ? [c.pauses.start, c.pauses.end] : []), ...(c.setBy ? [c.setBy.step] : []), ...(c.extension ? [c.extension.step] : []), ...(c.onlyIf ? [c.onlyIf.step] : [])];
+    for (const id of named.map(eventStep))
       if (id !== 'opened' && !stepIds.has(id)) problems.push(`${p.id}: clock ${c.id} names unknown step ${id}`);
+    for (const e of c.pauses ? [c.pauses.start, c.pauses.end] : [])
+      if (p.steps.some((s) => s.id === e.step && !s.roundsKept)) problems.push(`${p.id}: clock ${c.id} pauses on ${e.step}, which does not keep its rounds`);
+    if (c.extension && !p.steps.find((s) => s.id === c.extension!.step)?.guards?.includes('extension_in_time'))
+      problems.push(`${p.id}: clock ${c.id} is extended by ${c.extension.step}, which lacks the extension_in_time guard`);
   }
   return problems;
 }

@@ -15,7 +15,8 @@ export type GuardName =
   | 'hearing_date_reached'
   | 'hearing_eligible' // the investigation report said a hearing right applies (Art. 63)
   | 'problem_found' // the inspection found a problem (to refer for a penalty)
-  | 'extension_unused'; // a time limit may be extended once
+  | 'extension_unused' // a time limit may be extended once
+  | 'extension_in_time'; // an extension only before the deadline it extends (许可法 Art. 42, 强制法 Art. 25)
 
 /** One row of a transitions table: a step that moves a case from one of `from` to `to`. */
 export interface StepDef<S extends string = string> {
@@ -38,6 +39,8 @@ export interface StepDef<S extends string = string> {
   requires?: readonly string[];
   /** Step-specific data the officer enters; stored in the event and in case facts. */
   data: z.ZodType<Record<string, unknown>>;
+  /** Every completion's data is kept in the case facts, not only the latest (a pause recorded more than once). */
+  roundsKept?: boolean;
   /** Side effect beyond state and facts. */
   effect?: 'set_officers' | 'refer_penalty';
   /**
@@ -69,6 +72,20 @@ export type ClockKind = 'agency_deadline' | 'party_window';
  */
 export type LastDayOff = 'next_working_day' | 'keep';
 
+/**
+ * A moment a clock counts from or stops at (issue 9: count from the event the law names, not from
+ * when someone typed it in):
+ * - 'opened' — when the case was opened (an application received at the window);
+ * - a step id — when that step was first completed (the agency's own act: filing, a decision);
+ * - `{ step, date }` — a real-world date the step recorded in its data field `date` (served on,
+ *   received on, paid on): the party's receipt of a notice, not the day it was entered. For an
+ *   hours clock the field holds a China-time date and time ('YYYY-MM-DDTHH:mm').
+ */
+export type ClockEvent = string | { step: string; date: string };
+
+/** The step a clock event comes from ('opened' for the case's opening). */
+export const eventStep = (e: ClockEvent): string => (typeof e === 'string' ? e : e.step);
+
 interface ClockBase {
   id: string;
   zh: string;
@@ -76,13 +93,31 @@ interface ClockBase {
   kind: ClockKind;
   /** The law and article it comes from. */
   basis: string;
-  /** Starts when this step is first completed ('opened' = when the case was opened). */
-  startsAt: string;
-  /** Met (an agency deadline) or closed early (a party window) when any of these steps is completed. */
-  stopsAt: readonly string[];
+  startsAt: ClockEvent;
+  /** Met (an agency deadline) or closed early (a party window) at the first of these events. */
+  stopsAt: readonly ClockEvent[];
+  /** The statutory period; where `setBy` is given, the statutory maximum of the period a decision sets. */
   amount: number;
-  /** A step that extends the limit by `by` units (once). */
-  extension?: { step: string; by: number };
+  /**
+   * The period set by a decision within `amount` (行政强制法 Art. 25: the seizure decision states its
+   * 期限, at most 30 days): a whole number in the data field `field` of `step`.
+   */
+  setBy?: { step: string; field: string };
+  /**
+   * An extension granted by `step` (once): of the length in its data field `field`, at most `max`
+   * (or exactly `max` where the step has no field). It counts only when granted on or before the
+   * deadline it extends — an extension recorded after the deadline leaves the clock overdue
+   * (许可法 Art. 42, 强制法 Art. 25); the step's guard `extension_in_time` refuses it then.
+   */
+  extension?: { step: string; max: number; field?: string };
+  /**
+   * Periods the law leaves out of the count (许可法 Art. 45 "所需时间不计算在本节规定的期限内", 强制法
+   * Art. 25(3) "检测、检验、检疫或者技术鉴定的期间不计算在查封、扣押期间内"): each completion of
+   * `start.step` opens a pause on its date `start.date`, the next completion of `end.step` ends it on
+   * `end.date`. Both steps keep every round (`roundsKept`). A pause that has not ended stops the
+   * clock (status 'paused').
+   */
+  pauses?: { start: { step: string; date: string }; end: { step: string; date: string } };
   /**
    * The clock applies only where the data of `step` set `flag` to true: the law gives the time
    * limit only then (e.g. the hearing request window only where a hearing right applies).
@@ -91,7 +126,24 @@ interface ClockBase {
 }
 
 /** A statutory time limit shown on the case and, for agency deadlines, as due/overdue in to-do lists. */
-export type ClockDef = ClockBase & ({ unit: 'working_days' } | { unit: 'calendar_days'; lastDayOff: LastDayOff });
+export type ClockDef = ClockBase &
+  (
+    | { unit: 'working_days' }
+    | { unit: 'calendar_days'; lastDayOff: LastDayOff }
+    // 行政强制法 Art. 19: report within 24 hours — counted from the recorded time, to the minute.
+    | { unit: 'hours' }
+  );
+
+/**
+ * A period a power item sets for one clock where the law lets other rules set it (处罚法 Art. 60
+ * "法律、法规、规章另有规定的，从其规定", 许可法 Art. 42 "法律、法规另有规定的，依照其规定"): replaces the
+ * clock's amount and unit, citing its own basis.
+ */
+export interface ClockOverride {
+  amount: number;
+  unit: 'working_days' | 'calendar_days';
+  basis: string;
+}
 
 /** A state's name as the case page shows it. */
 export interface StateLabel {

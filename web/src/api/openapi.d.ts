@@ -3801,11 +3801,33 @@ export interface paths {
                                     /** @enum {string} */
                                     kind: "agency_deadline" | "party_window";
                                     basis: string;
-                                    startsAt: string;
-                                    stopsAt: string[];
+                                    /** @description 'opened', a step's first completion, or the date a step recorded in its data field `date` (served on, received on) */
+                                    startsAt: string | {
+                                        step: string;
+                                        date: string;
+                                    };
+                                    stopsAt: (string | {
+                                        step: string;
+                                        date: string;
+                                    })[];
+                                    /** @description the statutory period, or its maximum where setBy names the decision that sets it */
                                     amount: number;
                                     /** @enum {string} */
-                                    unit: "working_days" | "calendar_days";
+                                    unit: "working_days" | "calendar_days" | "hours";
+                                    setBy?: {
+                                        step: string;
+                                        field: string;
+                                    };
+                                    pauses?: {
+                                        start: {
+                                            step: string;
+                                            date: string;
+                                        };
+                                        end: {
+                                            step: string;
+                                            date: string;
+                                        };
+                                    };
                                     /**
                                      * @description calendar-day limits: whether a last day that is a day off moves to the next working day or is kept
                                      * @enum {string}
@@ -3813,7 +3835,8 @@ export interface paths {
                                     lastDayOff?: "next_working_day" | "keep";
                                     extension?: {
                                         step: string;
-                                        by: number;
+                                        max: number;
+                                        field?: string;
                                     };
                                 }[];
                             }[];
@@ -3892,17 +3915,25 @@ export interface paths {
                                     kind: "agency_deadline" | "party_window";
                                     /** @description the law and article the time limit comes from */
                                     basis: string;
-                                    /** @description YYYY-MM-DD (China date) */
+                                    /** @enum {string} */
+                                    unit: "working_days" | "calendar_days" | "hours";
+                                    /** @description the period counted: the statutory one, the one a decision set within it, or the power item’s */
+                                    amount: number;
+                                    /** @description units added by an extension granted before the deadline (0 when none or granted too late) */
+                                    extendedBy: number;
+                                    /** @description units left out of the count by pauses the law allows (许可法第四十五条, 行政强制法第二十五条第三款) */
+                                    excluded: number;
+                                    /** @description the day counting starts from (the event the law names, e.g. service on the party); YYYY-MM-DDTHH:mm China time for an hours clock */
                                     startedOn: string;
-                                    /** @description the last day of the limit or window */
+                                    /** @description the last day of the limit or window (YYYY-MM-DD); the last minute for an hours clock (YYYY-MM-DDTHH:mm, China time) */
                                     deadline: string;
                                     /** @description a year the deadline depends on has no holiday notice loaded: counted on the statutory days off (weekends and the public holidays), subject to the notice */
                                     provisional: boolean;
                                     /**
-                                     * @description an agency deadline: running, due_soon, overdue, met, met_late; a party window: open or closed
+                                     * @description an agency deadline: running, due_soon, overdue, met, met_late; a party window: open or closed; either: paused while a period the law leaves out runs
                                      * @enum {string}
                                      */
-                                    status: "running" | "due_soon" | "overdue" | "met" | "met_late" | "open" | "closed";
+                                    status: "running" | "due_soon" | "overdue" | "met" | "met_late" | "open" | "closed" | "paused";
                                     /** @description the day a step that meets the deadline (or closes the window early) was completed */
                                     metOn: string | null;
                                 }[];
@@ -4026,17 +4057,25 @@ export interface paths {
                                 kind: "agency_deadline" | "party_window";
                                 /** @description the law and article the time limit comes from */
                                 basis: string;
-                                /** @description YYYY-MM-DD (China date) */
+                                /** @enum {string} */
+                                unit: "working_days" | "calendar_days" | "hours";
+                                /** @description the period counted: the statutory one, the one a decision set within it, or the power item’s */
+                                amount: number;
+                                /** @description units added by an extension granted before the deadline (0 when none or granted too late) */
+                                extendedBy: number;
+                                /** @description units left out of the count by pauses the law allows (许可法第四十五条, 行政强制法第二十五条第三款) */
+                                excluded: number;
+                                /** @description the day counting starts from (the event the law names, e.g. service on the party); YYYY-MM-DDTHH:mm China time for an hours clock */
                                 startedOn: string;
-                                /** @description the last day of the limit or window */
+                                /** @description the last day of the limit or window (YYYY-MM-DD); the last minute for an hours clock (YYYY-MM-DDTHH:mm, China time) */
                                 deadline: string;
                                 /** @description a year the deadline depends on has no holiday notice loaded: counted on the statutory days off (weekends and the public holidays), subject to the notice */
                                 provisional: boolean;
                                 /**
-                                 * @description an agency deadline: running, due_soon, overdue, met, met_late; a party window: open or closed
+                                 * @description an agency deadline: running, due_soon, overdue, met, met_late; a party window: open or closed; either: paused while a period the law leaves out runs
                                  * @enum {string}
                                  */
-                                status: "running" | "due_soon" | "overdue" | "met" | "met_late" | "open" | "closed";
+                                status: "running" | "due_soon" | "overdue" | "met" | "met_late" | "open" | "closed" | "paused";
                                 /** @description the day a step that meets the deadline (or closes the window early) was completed */
                                 metOn: string | null;
                             }[];
@@ -4252,17 +4291,25 @@ export interface paths {
                                 kind: "agency_deadline" | "party_window";
                                 /** @description the law and article the time limit comes from */
                                 basis: string;
-                                /** @description YYYY-MM-DD (China date) */
+                                /** @enum {string} */
+                                unit: "working_days" | "calendar_days" | "hours";
+                                /** @description the period counted: the statutory one, the one a decision set within it, or the power item’s */
+                                amount: number;
+                                /** @description units added by an extension granted before the deadline (0 when none or granted too late) */
+                                extendedBy: number;
+                                /** @description units left out of the count by pauses the law allows (许可法第四十五条, 行政强制法第二十五条第三款) */
+                                excluded: number;
+                                /** @description the day counting starts from (the event the law names, e.g. service on the party); YYYY-MM-DDTHH:mm China time for an hours clock */
                                 startedOn: string;
-                                /** @description the last day of the limit or window */
+                                /** @description the last day of the limit or window (YYYY-MM-DD); the last minute for an hours clock (YYYY-MM-DDTHH:mm, China time) */
                                 deadline: string;
                                 /** @description a year the deadline depends on has no holiday notice loaded: counted on the statutory days off (weekends and the public holidays), subject to the notice */
                                 provisional: boolean;
                                 /**
-                                 * @description an agency deadline: running, due_soon, overdue, met, met_late; a party window: open or closed
+                                 * @description an agency deadline: running, due_soon, overdue, met, met_late; a party window: open or closed; either: paused while a period the law leaves out runs
                                  * @enum {string}
                                  */
-                                status: "running" | "due_soon" | "overdue" | "met" | "met_late" | "open" | "closed";
+                                status: "running" | "due_soon" | "overdue" | "met" | "met_late" | "open" | "closed" | "paused";
                                 /** @description the day a step that meets the deadline (or closes the window early) was completed */
                                 metOn: string | null;
                             }[];
@@ -4491,17 +4538,25 @@ export interface paths {
                                 kind: "agency_deadline" | "party_window";
                                 /** @description the law and article the time limit comes from */
                                 basis: string;
-                                /** @description YYYY-MM-DD (China date) */
+                                /** @enum {string} */
+                                unit: "working_days" | "calendar_days" | "hours";
+                                /** @description the period counted: the statutory one, the one a decision set within it, or the power item’s */
+                                amount: number;
+                                /** @description units added by an extension granted before the deadline (0 when none or granted too late) */
+                                extendedBy: number;
+                                /** @description units left out of the count by pauses the law allows (许可法第四十五条, 行政强制法第二十五条第三款) */
+                                excluded: number;
+                                /** @description the day counting starts from (the event the law names, e.g. service on the party); YYYY-MM-DDTHH:mm China time for an hours clock */
                                 startedOn: string;
-                                /** @description the last day of the limit or window */
+                                /** @description the last day of the limit or window (YYYY-MM-DD); the last minute for an hours clock (YYYY-MM-DDTHH:mm, China time) */
                                 deadline: string;
                                 /** @description a year the deadline depends on has no holiday notice loaded: counted on the statutory days off (weekends and the public holidays), subject to the notice */
                                 provisional: boolean;
                                 /**
-                                 * @description an agency deadline: running, due_soon, overdue, met, met_late; a party window: open or closed
+                                 * @description an agency deadline: running, due_soon, overdue, met, met_late; a party window: open or closed; either: paused while a period the law leaves out runs
                                  * @enum {string}
                                  */
-                                status: "running" | "due_soon" | "overdue" | "met" | "met_late" | "open" | "closed";
+                                status: "running" | "due_soon" | "overdue" | "met" | "met_late" | "open" | "closed" | "paused";
                                 /** @description the day a step that meets the deadline (or closes the window early) was completed */
                                 metOn: string | null;
                             }[];
@@ -5679,17 +5734,25 @@ export interface paths {
                                     kind: "agency_deadline" | "party_window";
                                     /** @description the law and article the time limit comes from */
                                     basis: string;
-                                    /** @description YYYY-MM-DD (China date) */
+                                    /** @enum {string} */
+                                    unit: "working_days" | "calendar_days" | "hours";
+                                    /** @description the period counted: the statutory one, the one a decision set within it, or the power item’s */
+                                    amount: number;
+                                    /** @description units added by an extension granted before the deadline (0 when none or granted too late) */
+                                    extendedBy: number;
+                                    /** @description units left out of the count by pauses the law allows (许可法第四十五条, 行政强制法第二十五条第三款) */
+                                    excluded: number;
+                                    /** @description the day counting starts from (the event the law names, e.g. service on the party); YYYY-MM-DDTHH:mm China time for an hours clock */
                                     startedOn: string;
-                                    /** @description the last day of the limit or window */
+                                    /** @description the last day of the limit or window (YYYY-MM-DD); the last minute for an hours clock (YYYY-MM-DDTHH:mm, China time) */
                                     deadline: string;
                                     /** @description a year the deadline depends on has no holiday notice loaded: counted on the statutory days off (weekends and the public holidays), subject to the notice */
                                     provisional: boolean;
                                     /**
-                                     * @description an agency deadline: running, due_soon, overdue, met, met_late; a party window: open or closed
+                                     * @description an agency deadline: running, due_soon, overdue, met, met_late; a party window: open or closed; either: paused while a period the law leaves out runs
                                      * @enum {string}
                                      */
-                                    status: "running" | "due_soon" | "overdue" | "met" | "met_late" | "open" | "closed";
+                                    status: "running" | "due_soon" | "overdue" | "met" | "met_late" | "open" | "closed" | "paused";
                                     /** @description the day a step that meets the deadline (or closes the window early) was completed */
                                     metOn: string | null;
                                 }[];

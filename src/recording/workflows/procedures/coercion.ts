@@ -37,7 +37,7 @@ export const coercion: Procedure<keyof typeof states> = {
     }),
     step({
       id: 'extend', zh: '延长期限', en: 'Extend', phase: 'investigation',
-      from: ['in_force'], to: 'in_force', permission: 'case.approve', guards: ['extension_unused'], data: z.object({ reason: text() }).strict(),
+      from: ['in_force'], to: 'in_force', permission: 'case.approve', guards: ['extension_unused', 'extension_in_time'], data: z.object({ reason: text() }).strict(),
       notAnApproval: '行政强制法第二十五条: the leader extends the seizure on their own authority; no step of this table proposes it',
     }),
     step({
@@ -52,7 +52,7 @@ export const coercion: Procedure<keyof typeof states> = {
     {
       id: 'seizure_30_days', zh: '查封、扣押期限不得超过三十日', en: 'A seal-up or seizure lasts at most 30 days',
       kind: 'agency_deadline', basis: '行政强制法第二十五条', startsAt: 'implement', stopsAt: ['lift'], amount: 30, unit: 'calendar_days',
-      extension: { step: 'extend', by: 30 },
+      extension: { step: 'extend', max: 30 },
       // Art. 25: "查封、扣押的期限不得超过三十日" is a maximum period of deprivation, not a period for
       // someone to act: a holiday on day 30 does not lengthen it (the rule that moves a last day off
       // to the next working day protects the person who must act in time, here it would hold the

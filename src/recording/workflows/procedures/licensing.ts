@@ -53,7 +53,7 @@ export const licensing: Procedure<keyof typeof states> = {
     }),
     step({
       id: 'extend', zh: '延长审查期限', en: 'Extend the time limit', phase: 'investigation',
-      from: ['accepted'], to: 'accepted', permission: 'case.approve', guards: ['extension_unused'], data: z.object({ reason: text() }).strict(),
+      from: ['accepted'], to: 'accepted', permission: 'case.approve', guards: ['extension_unused', 'extension_in_time'], data: z.object({ reason: text() }).strict(),
       notAnApproval: '行政许可法第四十二条: the leader extends the time limit on their own authority; no step of this table proposes it',
     }),
     step({
@@ -90,7 +90,7 @@ export const licensing: Procedure<keyof typeof states> = {
     {
       id: 'decision_20_days', zh: '受理之日起二十日内作出决定', en: 'Decide within 20 working days of acceptance',
       kind: 'agency_deadline', basis: '行政许可法第四十二条、第八十二条', startsAt: 'accept', stopsAt: ['grant', 'refuse'], amount: 20, unit: 'working_days',
-      extension: { step: 'extend', by: 10 },
+      extension: { step: 'extend', max: 10 },
     },
     {
       id: 'certificate_10_days', zh: '决定之日起十日内颁发、送达许可证件', en: 'Issue the certificate within 10 working days',

@@ -13,6 +13,7 @@ const clockColours: Record<ClockView['status'], string> = {
   met_late: 'volcano',
   open: 'cyan',
   closed: 'default',
+  paused: 'purple',
 };
 
 /** The tooltip: whose time it is, until when, whether provisional, and the article. */
