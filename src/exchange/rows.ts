@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { fieldIssueMessages, type FieldIssueCode } from '../i18n/errors.js';
 import { ENFORCEMENT_CATEGORIES } from '../platform/http/schemas.js';
 import { isStorableText } from '../platform/http/storable-input.js';
-import { AppError } from '../platform/errors.js';
+import { AppError, fieldIssueOf } from '../platform/errors.js';
 import type { EnforcementCategory } from '../organisation/tables.js';
 import type { CellData, SheetRow, SheetSpec } from './spreadsheet.js';
 
@@ -167,11 +167,10 @@ export function cellProblem(
   };
 }
 
+/** The catalogue code of a cell's first schema issue (the shared mapping; an unknown code is `custom`). */
 function issueCode(issue: z.core.$ZodIssue, input: unknown): FieldIssueCode {
-  const custom = (issue as { params?: { code?: string } }).params?.code;
-  const code = custom ?? issue.code;
-  if (input === undefined && ['invalid_type', 'invalid_value', 'invalid_union'].includes(code)) return 'required';
-  return code in fieldIssueMessages ? (code as FieldIssueCode) : 'custom';
+  const { code } = fieldIssueOf(issue, input);
+  return Object.hasOwn(fieldIssueMessages, code) ? (code as FieldIssueCode) : 'custom';
 }
 
 /** One row read: the fields that are valid, and a problem for each that is not. */

@@ -123,3 +123,42 @@ export function invalidField(field: string, code: FieldIssueCode): AppError {
 
 export const notFound = () => new AppError('NOT_FOUND');
 export const forbidden = () => new AppError('FORBIDDEN');
+
+/** What a zod issue carries that the mapping reads (zod's own issue type, without importing zod here). */
+export interface ValidationIssue {
+  code: string;
+  path: readonly PropertyKey[];
+  message: string;
+  params?: { code?: string };
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let v = root;
+  for (const key of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[key];
+  }
+  return v;
+}
+
+/**
+ * A schema's complaint about one value as a field issue — the one mapping every validator uses (the
+ * HTTP schemas, step data, document fields, evidence metadata, spreadsheet rows):
+ * - the field is the issue's path under `prefix` ("fields.partyName"), or `prefix` for the root;
+ * - a value that is absent where one was expected is `required`;
+ * - a refinement that names a code of the catalogue (`params.code`, platform/http/schemas.ts) keeps it;
+ *   one whose message is bilingual ("中文 / English") keeps its message under `custom`;
+ * - any other code the catalogue knows is kept; an unknown one is `custom` with its own code shown.
+ */
+export function fieldIssueOf(issue: ValidationIssue, input: unknown, prefix = ''): FieldIssue {
+  const field = [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || prefix;
+  const named = issue.code === 'custom' ? issue.params?.code : undefined;
+  if (named && Object.hasOwn(fieldIssueMessages, named)) return fieldIssue(field, named as FieldIssueCode);
+  if (['invalid_type', 'invalid_value', 'invalid_union'].includes(issue.code) && valueAt(input, issue.path) === undefined) return fieldIssue(field, 'required');
+  if (issue.code === 'custom' && issue.message.includes(' / ')) {
+    const [zh, en] = issue.message.split(' / ');
+    return { ...fieldIssue(field, 'custom'), message: zh!, messageEn: en! };
+  }
+  if (Object.hasOwn(fieldIssueMessages, issue.code)) return fieldIssue(field, issue.code as FieldIssueCode);
+  return { ...fieldIssue(field, 'custom'), code: issue.code };
+}

@@ -1,8 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import type { ErrorCode, FieldIssueCode } from '../../i18n/errors.js';
-import { fieldIssueMessages } from '../../i18n/errors.js';
-import { AppError, fieldIssue, type FieldIssue } from '../errors.js';
+import type { ErrorCode } from '../../i18n/errors.js';
+import { AppError, fieldIssueOf, type FieldIssue } from '../errors.js';
 import { redactError } from '../log-redaction.js';
 import { ThrottledError } from '../throttle.js';
 
@@ -22,26 +21,13 @@ const constraintErrors: Record<string, ErrorCode> = {
   leading_groups_agency_id_name_key: 'DUPLICATE_GROUP_NAME',
 };
 
-function valueAt(root: unknown, path: string[]): unknown {
-  let v = root;
-  for (const key of path) {
-    if (v === null || typeof v !== 'object') return undefined;
-    v = (v as Record<string, unknown>)[key];
-  }
-  return v;
-}
-
 function zodFieldIssues(error: FastifyError, request: FastifyRequest): FieldIssue[] {
   const context = (error as { validationContext?: string }).validationContext ?? 'body';
   const source = context === 'querystring' ? request.query : context === 'params' ? request.params : request.body;
   return (error.validation ?? []).map((v) => {
-    const path = v.instancePath.split('/').filter(Boolean);
-    const params = v.params as { params?: { code?: string } } | undefined;
-    let code = (params?.params?.code ?? v.keyword) as string;
-    if (['invalid_type', 'invalid_value', 'invalid_union'].includes(code) && valueAt(source, path) === undefined) code = 'required';
-    const known = code in fieldIssueMessages ? (code as FieldIssueCode) : 'custom';
-    const issue = fieldIssue(path.join('.') || context, known);
-    return code === known ? issue : { ...issue, code };
+    const issue = v.params as { params?: { code?: string } } | undefined;
+    const mapped = fieldIssueOf({ code: v.keyword, path: v.instancePath.split('/').filter(Boolean), message: v.message ?? '', params: issue?.params }, source);
+    return mapped.field ? mapped : { ...mapped, field: context };
   });
 }
 

@@ -28,8 +28,7 @@
  * and its reason are recorded instead (SIGNATURE_OR_REFUSAL_REQUIRED otherwise).
  */
 import type { z } from 'zod';
-import { AppError, fieldIssue, type FieldIssue } from '../../platform/errors.js';
-import { fieldIssueMessages, type FieldIssueCode } from '../../i18n/errors.js';
+import { AppError, fieldIssue, fieldIssueOf } from '../../platform/errors.js';
 import * as f from './fields.js';
 
 /** Which phase of R1 a document belongs to (for the case file catalogue and the UI). */
@@ -101,17 +100,5 @@ export function docTypeOf(id: string, field = 'docType'): DocTypeDef {
 export function parseDocumentFields(docType: string, fields: unknown, prefix = 'fields'): Record<string, unknown> {
   const parsed = docTypeOf(docType).fields.safeParse(fields);
   if (parsed.success) return parsed.data as Record<string, unknown>;
-  const issues: FieldIssue[] = parsed.error.issues.map((i) => {
-    const field = [prefix, ...i.path.map(String)].filter(Boolean).join('.');
-    const missing = i.code === 'invalid_type' && i.message.includes('undefined');
-    const code = missing ? 'required' : i.code === 'too_small' || i.code === 'too_big' || i.code === 'unrecognized_keys' || i.code === 'invalid_format' ? i.code : 'invalid_value';
-    if (i.code !== 'custom') return fieldIssue(field, code);
-    // Shared refinements (platform/http/schemas.ts) name a field-issue code with its messages.
-    const named = (i as { params?: { code?: string } }).params?.code;
-    if (named && Object.hasOwn(fieldIssueMessages, named)) return fieldIssue(field, named as FieldIssueCode);
-    // Refinements carry their own bilingual message, "中文 / English".
-    const [zh, en = zh] = i.message.split(' / ');
-    return { ...fieldIssue(field, 'custom'), message: zh!, messageEn: en };
-  });
-  throw new AppError('VALIDATION_FAILED', issues);
+  throw new AppError('VALIDATION_FAILED', parsed.error.issues.map((i) => fieldIssueOf(i, fields, prefix)));
 }

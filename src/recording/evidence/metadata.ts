@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { AppError, fieldIssue } from '../../platform/errors.js';
+import { AppError, fieldIssueOf } from '../../platform/errors.js';
 import { safeString } from '../../platform/http/schemas.js';
-import type { FieldIssueCode } from '../../i18n/errors.js';
 import type { Confidentiality, EvidenceKind } from '../tables.js';
 
 export const EVIDENCE_KINDS = ['photo', 'audio', 'video', 'scan', 'other'] as const satisfies readonly EvidenceKind[];
@@ -83,13 +82,8 @@ export function parseEvidenceMeta(input: Record<string, unknown>): EvidenceMeta 
   throw new AppError(
     'VALIDATION_FAILED',
     parsed.error.issues.map((issue) => {
-      const field = issue.path.map(String).join('.') || 'metadata';
-      const missing = input[field] === undefined || input[field] === null;
-      const custom = issue.code === 'custom' ? (issue.params?.code as FieldIssueCode | undefined) : undefined;
-      const code: FieldIssueCode = missing
-        ? 'required'
-        : (custom ?? (issue.code === 'invalid_value' ? 'invalid_value' : issue.code === 'too_big' ? 'too_big' : issue.code === 'too_small' ? 'too_small' : 'invalid_format'));
-      return fieldIssue(field, code);
+      const mapped = fieldIssueOf(issue, input);
+      return mapped.field ? mapped : { ...mapped, field: 'metadata' };
     }),
   );
 }
