@@ -86,6 +86,11 @@ export function demoDocumentFields(docType: string, on: string, c: DemoCase): Re
       return { measure: 'seizure', facts: story.facts, legalBasis: story.legalBasis, items: [{ name: '电热水壶 HD-1750', quantity: '320台' }], place: `${party.name}成品库`, periodDays: 30 };
     case 'levy_decision':
       return { levyItem: '无线电频率占用费', basis: story.legalBasis, amount: LEVY_AMOUNT, payBy: `${on.slice(0, 4)}-12-31`, payment: '请于缴款期限内通过非税收入缴款系统缴纳。' };
+    case 'statement_waiver':
+    case 'hearing_waiver':
+      return { declarant: rep };
+    case 'hearing_summons':
+      return { hearingAt: at('09:00'), place: '本机关听证室', host: c.hearingHost };
     default:
       throw new Error(`demo: no fields for ${docType}`);
   }
