@@ -74,6 +74,7 @@ const statusOf: Record<ErrorCode, number> = {
   HEADERS_TOO_LARGE: 431,
   REQUEST_TIMEOUT: 408,
   EVENT_DATE_INVALID: 422,
+  PARTY_SIGNATURE_REQUIRED: 422,
 };
 
 export interface FieldIssue {

@@ -181,6 +181,9 @@ describe('行政处罚法第六十二条: separate signed waivers, each closing 
     for (const id of [both, statementOnly, noRight]) await serve(id, '2026-11-02');
     const unsigned = await step(s.li, both, { step: 'waive_statement', data: { signedOn: '2026-11-02' }, documents: [doc('statement_waiver')] }, 422);
     expect(unsigned.error.code).toBe('SIGNATURE_OR_REFUSAL_REQUIRED');
+    // A refusal to sign is no waiver: only the party's signature makes it "明确放弃".
+    const refused = await step(s.li, both, { step: 'waive_statement', data: { signedOn: '2026-11-02' }, documents: [{ ...doc('statement_waiver'), signature: { refusalReason: '当事人拒绝签名' } }] }, 422);
+    expect(refused.error).toMatchObject({ code: 'PARTY_SIGNATURE_REQUIRED', details: { docType: 'statement_waiver' } });
     expect((await waive(both, 'statement', '2026-11-01', 422)).error).toMatchObject({ code: 'EVENT_DATE_INVALID', details: { field: 'signedOn', reason: 'before_service', earliest: '2026-11-02' } });
     expect((await waive(both, 'statement', '2026-11-03', 422)).error).toMatchObject({ code: 'EVENT_DATE_INVALID', details: { field: 'signedOn', reason: 'in_future' } });
     expect((await waive(noRight, 'hearing', '2026-11-02', 409)).error.details).toEqual({ reason: 'no_hearing_right' });

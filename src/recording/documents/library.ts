@@ -49,6 +49,11 @@ export interface DocTypeDef<S extends z.ZodType = z.ZodType> {
   needsSignature: boolean;
   /** The content an officer types. */
   fields: S;
+  /**
+   * The party's own statement (a waiver, 行政处罚法第六十二条 "明确放弃"): only the party's signature
+   * makes it one — a refusal to sign is no statement (PARTY_SIGNATURE_REQUIRED).
+   */
+  partyStatement?: boolean;
 }
 
 const def = <S extends z.ZodType>(d: DocTypeDef<S>) => d;
@@ -76,8 +81,8 @@ export const DOC_TYPES = {
   levy_decision: def({ id: 'levy_decision', zh: '征收决定书', en: 'Levy decision', phase: 'decision', numbered: true, code: '征', needsSignature: false, fields: f.levyDecisionFields }),
   // Issue 9: the party's own signed waivers (行政处罚法第六十二条, 第六十三条) — the party's statements,
   // not the agency's, so unnumbered — and the 听证通知书 served 7 working days before the hearing (第六十四条（二）).
-  statement_waiver: def({ id: 'statement_waiver', zh: '放弃陈述申辩声明', en: 'Waiver of statement and defence', phase: 'decision', numbered: false, code: null, needsSignature: true, fields: f.statementWaiverFields }),
-  hearing_waiver: def({ id: 'hearing_waiver', zh: '放弃听证声明', en: 'Waiver of the hearing', phase: 'decision', numbered: false, code: null, needsSignature: true, fields: f.hearingWaiverFields }),
+  statement_waiver: def({ id: 'statement_waiver', zh: '放弃陈述申辩声明', en: 'Waiver of statement and defence', phase: 'decision', numbered: false, code: null, needsSignature: true, partyStatement: true, fields: f.statementWaiverFields }),
+  hearing_waiver: def({ id: 'hearing_waiver', zh: '放弃听证声明', en: 'Waiver of the hearing', phase: 'decision', numbered: false, code: null, needsSignature: true, partyStatement: true, fields: f.hearingWaiverFields }),
   hearing_summons: def({ id: 'hearing_summons', zh: '听证通知书', en: 'Hearing summons', phase: 'decision', numbered: true, code: '听通', needsSignature: false, fields: f.hearingSummonsFields }),
 } as const satisfies Record<string, DocTypeDef>;
 
