@@ -26,6 +26,8 @@
  * Signatures (R4): 现场告知书, 检查(勘验)笔录, 询问笔录, 听证笔录, 当场行政处罚决定书 and 送达回证
  * are signed by the party (or the person questioned / the recipient); when they refuse, the refusal
  * and its reason are recorded instead (SIGNATURE_OR_REFUSAL_REQUIRED otherwise).
+ * The party's own waivers (放弃陈述申辩声明, 放弃听证声明) are made only by its signature: a refusal
+ * to sign is no waiver (PARTY_SIGNATURE_REQUIRED).
  */
 import type { z } from 'zod';
 import { AppError, fieldIssue, type FieldIssue } from '../../platform/errors.js';
