@@ -18,9 +18,10 @@ export interface DemoCase {
  * The contents of one uniform document of a demo case, made from the case's own data (issue 8):
  * the party and its legal representative, the case's officers, the story's facts and law, the fine
  * stated once (in `fineAmount`, never again in the penalty's text) and the hearing right the case
- * decided. `on` is the China date the document is made.
+ * decided. `on` is the China date the document is made; `step` the step that issues it, where one
+ * type serves several steps (the 送达回证 of the prior notice and of the decision).
  */
-export function demoDocumentFields(docType: string, on: string, c: DemoCase): Record<string, unknown> {
+export function demoDocumentFields(docType: string, on: string, c: DemoCase, step?: string): Record<string, unknown> {
   const at = (hm: string) => `${on}T${hm}`;
   const { story, party } = c;
   const [lead, member] = c.officers;
@@ -75,7 +76,7 @@ export function demoDocumentFields(docType: string, on: string, c: DemoCase): Re
     case 'licence_grant':
       return { licenceItem: '无线电台（站）设置', appliedOn: on, scope: '楚雄市鹿城镇通信基站1座，发射频率2515-2675MHz', legalBasis: story.legalBasis, validFrom: on, validUntil: '2031-11-30' };
     case 'service_receipt':
-      return { servedDocuments: [{ title: c.ending.served }], method: 'in_person', place: party.address, recipient: rep, servedAt: at('10:00') };
+      return { servedDocuments: [{ title: SERVED_BY_STEP[step ?? ''] ?? c.ending.served }], method: 'in_person', place: party.address, recipient: rep, servedAt: at('10:00') };
     case 'closing_report':
       return { summary: `${party.name}${story.title}。${story.facts}`, outcome: c.ending.outcome, execution: c.ending.execution, closingReason: '案件办理完毕' };
     case 'acceptance_notice':
@@ -86,6 +87,11 @@ export function demoDocumentFields(docType: string, on: string, c: DemoCase): Re
       return { measure: 'seizure', facts: story.facts, legalBasis: story.legalBasis, items: [{ name: '电热水壶 HD-1750', quantity: '320台' }], place: `${party.name}成品库`, periodDays: 30 };
     case 'levy_decision':
       return { levyItem: '无线电频率占用费', basis: story.legalBasis, amount: LEVY_AMOUNT, payBy: `${on.slice(0, 4)}-12-31`, payment: '请于缴款期限内通过非税收入缴款系统缴纳。' };
+    case 'statement_waiver':
+    case 'hearing_waiver':
+      return { declarant: rep };
+    case 'hearing_summons':
+      return { hearingAt: at('09:00'), place: '本机关听证室', host: c.hearingHost };
     default:
       throw new Error(`demo: no fields for ${docType}`);
   }
@@ -95,3 +101,6 @@ export function demoDocumentFields(docType: string, on: string, c: DemoCase): Re
 export const LEVY_AMOUNT = 12000;
 
 const fineOf = (story: Story) => (story.fineAmount ? { fineAmount: story.fineAmount } : {});
+
+/** What a 送达回证 serves, by the step that records the service (otherwise the case's decision). */
+const SERVED_BY_STEP: Readonly<Record<string, string>> = { serve_prior_notice: '行政处罚事先告知书', serve_hearing_summons: '听证通知书' };

@@ -140,7 +140,10 @@ function stepData(step: string, cast: AgencyCast, on: string, sc: Scenario, c: D
     case 'decide_on_spot':
       return { officers: cast.group, penalty: 'fine', ...fine, facts: story.facts };
     case 'serve':
+    case 'serve_prior_notice':
       return { method: 'in_person', servedOn: on };
+    case 'waive_statement':
+      return { signedOn: on };
     case 'execute':
       return story.fineAmount ? { how: 'paid', paidAmount: story.fineAmount } : { how: 'performed', note: c.ending.execution };
     case 'notify_missing':
@@ -181,7 +184,9 @@ function stepData(step: string, cast: AgencyCast, on: string, sc: Scenario, c: D
 const PATHS = {
   inspection: ['form_group', 'make_plan', 'notify', 'on_site_notice', 'collect_materials', 'site_record', 'questioning', 'propose_outcome', 'approve_outcome', 'close'],
   inspection_refer: ['form_group', 'make_plan', 'notify', 'on_site_notice', 'site_record', 'questioning', 'propose_outcome', 'approve_outcome', 'refer_penalty', 'close'],
-  penalty_general: ['propose_filing', 'approve_filing', 'site_record', 'questioning', 'conclude_investigation', 'notify_prior', 'decide', 'serve', 'execute', 'close'],
+  penalty_general: ['propose_filing', 'approve_filing', 'site_record', 'questioning', 'conclude_investigation', 'notify_prior', 'serve_prior_notice', 'decide', 'serve', 'execute', 'close'],
+  // The party signs a 放弃陈述申辩声明 the day after service: the decision need not wait for the window (行政处罚法第六十二条).
+  penalty_general_waived: ['propose_filing', 'approve_filing', 'site_record', 'questioning', 'conclude_investigation', 'notify_prior', 'serve_prior_notice', 'waive_statement', 'decide', 'serve', 'execute', 'close'],
   penalty_summary: ['decide_on_spot', 'file_with_agency', 'execute', 'close'],
   licensing_grant: ['accept', 'site_check', 'conclude_review', 'grant', 'issue_certificate', 'serve', 'close'],
   licensing_refuse: ['notify_missing', 'receive_supplement', 'accept', 'conclude_review', 'refuse', 'serve', 'close'],
@@ -211,8 +216,8 @@ const SCENARIOS: Scenario[] = [
   { procedure: 'inspection', path: 'inspection', steps: 6, variant: 'problem', story: 'energy_inspection', ending: { served: '—', outcome: '发现问题，建议立案查处。', execution: NOTHING_TO_EXECUTE }, startDaysAgo: 3 },
   { procedure: 'inspection', path: 'inspection', steps: 10, variant: 'plain', story: 'energy_check', ending: { served: '—', outcome: '发现问题已当场责令改正。', execution: '当事人已补登能源消费统计台账。' }, startDaysAgo: 40, lateUpload: true },
   { procedure: 'inspection', path: 'inspection_refer', steps: 10, variant: 'problem', story: 'energy_inspection', ending: { served: '—', outcome: '发现使用国家明令淘汰的用能设备，已移送立案调查。', execution: NOTHING_TO_EXECUTE }, startDaysAgo: 28 },
-  { procedure: 'penalty_general', path: 'penalty_general', steps: 6, variant: 'plain', story: 'obsolete_equipment', ending: { served: '行政处罚决定书', outcome: `已作出行政处罚决定并送达：${STORIES.obsolete_equipment.penalty}。`, execution: '当事人已停止使用，淘汰设备已没收。' }, startDaysAgo: 20 },
-  { procedure: 'penalty_general', path: 'penalty_general', steps: 10, variant: 'plain', story: 'obsolete_equipment', ending: { served: '行政处罚决定书', outcome: `已作出行政处罚决定并送达：${STORIES.obsolete_equipment.penalty}。`, execution: '当事人已停止使用，淘汰设备已没收。' }, startDaysAgo: 75, archive: true },
+  { procedure: 'penalty_general', path: 'penalty_general', steps: 7, variant: 'plain', story: 'obsolete_equipment', ending: { served: '行政处罚决定书', outcome: `已作出行政处罚决定并送达：${STORIES.obsolete_equipment.penalty}。`, execution: '当事人已停止使用，淘汰设备已没收。' }, startDaysAgo: 20 },
+  { procedure: 'penalty_general', path: 'penalty_general_waived', steps: 12, variant: 'plain', story: 'obsolete_equipment', ending: { served: '行政处罚决定书', outcome: `已作出行政处罚决定并送达：${STORIES.obsolete_equipment.penalty}。`, execution: '当事人已停止使用，淘汰设备已没收。' }, startDaysAgo: 75, archive: true },
   { procedure: 'penalty_summary', path: 'penalty_summary', steps: 4, variant: 'plain', story: 'radio_power', ending: { served: '—', outcome: '已当场作出行政处罚决定，并报所属机关备案。', execution: '当事人已当场缴纳罚款，并已将发射功率调整至核定值。' }, startDaysAgo: 9 },
   { procedure: 'licensing', path: 'licensing_grant', steps: 7, variant: 'grant', story: 'radio_licence', ending: { served: '准予行政许可决定书', outcome: '准予许可，已颁发无线电台执照。', execution: NOTHING_TO_EXECUTE }, startDaysAgo: 30 },
   { procedure: 'licensing', path: 'licensing_refuse', steps: 6, variant: 'refuse', story: 'radio_licence', ending: { served: '不予行政许可决定书', outcome: '不予许可，已告知申请人申请行政复议或者提起行政诉讼的权利。', execution: NOTHING_TO_EXECUTE }, startDaysAgo: 25 },
@@ -335,9 +340,10 @@ async function runScenario(
   const kase = await db.transaction((tx) => openCase(tx, ctxAt(cast.officer), cast.officer, input, { isDemo: true }));
   const path = PATHS[sc.path].slice(0, sc.steps);
   for (const [i, stepId] of path.entries()) {
-    // Time passes between steps; after the prior notice, the 5 working days for the defence.
+    // Time passes between steps; before a decision not waited for by a waiver, the 5 working days
+    // for the defence from the notice's service (行政处罚法第四十四条、第四十五条、第六十二条).
     at =
-      path[i - 1] === 'notify_prior'
+      path[i - 1] === 'serve_prior_notice' && stepId === 'decide'
         ? new Date(`${onCalendar(deps.calendar.current, (c) => c.addWorkingDays(chinaDate(at), 6)).value}T02:00:00Z`)
         : new Date(at.getTime() + DAY + 37 * 60_000);
     if (at > env.now) at = new Date(env.now.getTime() - (path.length - i) * 60_000);
@@ -355,8 +361,9 @@ async function runScenario(
     }
     const docs = step.documents.map((docType, d) => ({
       docType,
-      fields: demoDocumentFields(docType, on, demoCase),
-      ...(docTypeOf(docType).needsSignature ? { signature: (env.seed + d) % 4 === 3 ? { refusalReason: '当事人以需请示上级为由拒绝签名，已有见证人在场' } : { imageDataUrl: demoSignature(env.seed + i) } } : {}),
+      fields: demoDocumentFields(docType, on, demoCase, stepId),
+      // Now and then a party refuses to sign a record — never its own waiver, which only its signature makes.
+      ...(docTypeOf(docType).needsSignature ? { signature: (env.seed + d) % 4 === 3 && !docTypeOf(docType).partyStatement ? { refusalReason: '当事人以需请示上级为由拒绝签名，已有见证人在场' } : { imageDataUrl: demoSignature(env.seed + i) } } : {}),
     }));
     await db.transaction((tx) => completeStep(tx, deps, ctxAt(actor), actor, kase.id, { step: stepId, data: stepData(stepId, cast, on, sc, demoCase), documents: docs, waivers: {} }));
   }

@@ -18,11 +18,12 @@ interface CaseRow {
   agency: string;
   title: string;
   register_number: string;
-  facts: { steps?: Record<string, { data: Record<string, unknown> }> };
+  procedure: string;
+  facts: { steps?: Record<string, { data: Record<string, unknown>; firstAt: string }> };
   item_basis: string;
 }
 interface Party { case_id: string; kind: string; name: string; credit_code: string | null; legal_representative: string | null; address: string | null }
-interface Doc { id: string; case_id: string; doc_type: string; number: string | null; fields: Record<string, unknown>; issued_at: Date | string }
+interface Doc { id: string; case_id: string; doc_type: string; step: string; number: string | null; fields: Record<string, unknown>; issued_at: Date | string; signature_sha256: string | null }
 
 let cases: CaseRow[];
 let parties: Map<string, Party[]>;
@@ -67,13 +68,13 @@ beforeAll(async () => {
   t = await createTestApp();
   await seedDemoIfEmpty(t.deps);
   cases = await q<CaseRow>(
-    `select c.id, c.agency_id, a.name agency, c.title, c.register_number, c.facts, p.legal_basis item_basis
+    `select c.id, c.agency_id, c.procedure, a.name agency, c.title, c.register_number, c.facts, p.legal_basis item_basis
      from cases c join agencies a on a.id = c.agency_id join power_items p on p.id = c.power_item_id order by c.register_number`,
   );
   parties = groupBy(await q<Party>(`select case_id, kind, name, credit_code, legal_representative, address from case_parties`), (p) => p.case_id);
   const officerRows = await q<{ case_id: string; name: string }>(`select o.case_id, p.name from case_officers o join people p on p.id = o.person_id`);
   officers = new Map([...groupBy(officerRows, (r) => r.case_id)].map(([k, v]) => [k, v.map((r) => r.name)]));
-  docs = await q<Doc>(`select id, case_id, doc_type, number, fields, issued_at from documents order by issued_at`);
+  docs = await q<Doc>(`select id, case_id, doc_type, step, number, fields, issued_at, signature_sha256 from documents order by issued_at`);
 }, 120_000);
 afterAll(() => t.close());
 
@@ -97,8 +98,8 @@ describe('every demo case', () => {
       expect([...codes], `${kase.title} ${doc.doc_type}`).toEqual(own.filter((p) => p.credit_code && codes.has(p.credit_code)).map((p) => p.credit_code));
       // The person interviewed, present or served is the party's legal representative.
       const reps = own.map((p) => p.legal_representative);
-      const f = doc.fields as { interviewee?: { name: string }; recipient?: string; presentPersons?: { name: string }[]; partyAttendees?: string[] };
-      for (const name of [f.interviewee?.name, f.recipient, ...(f.presentPersons ?? []).map((x) => x.name), ...(f.partyAttendees ?? [])].filter(Boolean))
+      const f = doc.fields as { interviewee?: { name: string }; recipient?: string; declarant?: string; presentPersons?: { name: string }[]; partyAttendees?: string[] };
+      for (const name of [f.interviewee?.name, f.recipient, f.declarant, ...(f.presentPersons ?? []).map((x) => x.name), ...(f.partyAttendees ?? [])].filter(Boolean))
         expect(reps, `${kase.title} ${doc.doc_type}`).toContain(name);
     }
   });
@@ -166,6 +167,40 @@ describe('every demo case', () => {
     // Case 2026-0005 of 工信局 (the one issue 8 found) is notified without a hearing right: no hearing clock.
     const notified = cases.filter((c) => c.facts.steps?.notify_prior && !c.facts.steps?.decide);
     expect(notified.length).toBeGreaterThan(0);
+  });
+
+  it('serves its prior notice on a recorded day, and decides only when the law lets it: windows lapsed or waived in a signed statement (issue 9)', async () => {
+    const chinaDay = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+    const notified = cases.filter((c) => c.procedure === 'penalty_general' && c.facts.steps?.notify_prior);
+    expect(notified.length).toBeGreaterThan(0);
+    let waived = 0;
+    for (const kase of notified) {
+      const steps = kase.facts.steps!;
+      // 行政处罚法第四十四条: the notice reaches the party; its 送达回证 says when and what.
+      const servedOn = steps.serve_prior_notice?.data.servedOn as string;
+      expect(servedOn, kase.title).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(servedOn >= chinaDay(steps.notify_prior!.firstAt), kase.title).toBe(true);
+      const receipt = docs.find((d) => d.case_id === kase.id && d.step === 'serve_prior_notice' && d.doc_type === 'service_receipt');
+      expect(receipt?.fields, kase.title).toMatchObject({ servedDocuments: [{ title: '行政处罚事先告知书' }], servedAt: expect.stringMatching(new RegExp(`^${servedOn}`)) });
+      const [login] = await q<{ username: string }>(`select username from users where agency_id = '${kase.agency_id}' and 'agency_leader' = any(roles) limit 1`);
+      const view = (await (await loginAs(t.app, login!.username, DEMO_PASSWORD)).get(`/api/cases/${kase.id}`)).json() as { clocks: { id: string; kind: string; startedOn: string; deadline: string; status: string; metOn: string | null }[] };
+      const windows = view.clocks.filter((k) => k.kind === 'party_window');
+      expect(windows.length, kase.title).toBeGreaterThan(0);
+      for (const w of windows) expect(w.startedOn, `${kase.title} ${w.id}`).toBe(servedOn);
+      if (!steps.decide) continue;
+      // 第六十二条: decided after the window's last day, or after the party's signed waiver of it.
+      const decidedOn = chinaDay(steps.decide.firstAt);
+      const WAIVER = { statement_defence_5_days: ['waive_statement', 'statement_waiver'], hearing_request_5_days: ['waive_hearing', 'hearing_waiver'] } as const;
+      for (const w of windows) {
+        if (decidedOn > w.deadline) continue;
+        const [step, docType] = WAIVER[w.id as keyof typeof WAIVER];
+        expect(steps[step]?.data.signedOn as string, `${kase.title}: decided ${decidedOn} inside ${w.id} to ${w.deadline}`).toBe(w.metOn);
+        const statement = docs.find((d) => d.case_id === kase.id && d.doc_type === docType);
+        expect(statement?.signature_sha256, `${kase.title} ${docType} signed by the party`).toBeTruthy();
+        waived++;
+      }
+    }
+    expect(waived).toBeGreaterThan(0);
   });
 
   it('has a title that names no state (the case shows its own)', () => {

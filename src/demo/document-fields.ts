@@ -47,6 +47,11 @@ export function sampleDocumentFields(docType: string, on: string): Record<string
       return { measure: 'seizure', facts, legalBasis: '《中华人民共和国产品质量法》第十八条', items: [{ name: '“恒达”牌电热水壶 HD-1750', quantity: '320台' }], place: '当事人成品库', periodDays: 30 };
     case 'levy_decision':
       return { levyItem: '无线电频率占用费', basis: '《中华人民共和国无线电管理条例》第二十五条', amount: 12000, payBy: '2026-12-31', payment: '请于缴款期限内通过非税收入缴款系统缴纳。' };
+    case 'statement_waiver':
+    case 'hearing_waiver':
+      return { declarant: '周建国' };
+    case 'hearing_summons':
+      return { hearingAt: at('09:00'), place: '本局听证室', host: '陈静' };
     default:
       throw new Error(`no sample fields for ${docType}`);
   }

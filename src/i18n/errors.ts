@@ -81,6 +81,9 @@ export const errorMessages = {
   URI_TOO_LONG: { zh: '请求地址过长', en: 'The request URL is too long' },
   HEADERS_TOO_LARGE: { zh: '请求头过大', en: 'The request headers are too large' },
   REQUEST_TIMEOUT: { zh: '请求超时', en: 'The request timed out' },
+  // — issue 9: a real-world date recorded with a step (served on, requested on, signed on) —
+  EVENT_DATE_INVALID: { zh: '记录的日期不合理：不能晚于今天，也不能早于其所依据的前一事件', en: 'The date recorded is not possible: not after today, and not before the event it follows' },
+  PARTY_SIGNATURE_REQUIRED: { zh: '当事人的声明须由其本人签名，拒绝签名的不构成声明', en: 'The party’s statement must carry the party’s signature: a refusal to sign is no statement' },
 } as const satisfies Record<string, Message>;
 
 export type ErrorCode = keyof typeof errorMessages;

@@ -73,6 +73,8 @@ const statusOf: Record<ErrorCode, number> = {
   URI_TOO_LONG: 414,
   HEADERS_TOO_LARGE: 431,
   REQUEST_TIMEOUT: 408,
+  EVENT_DATE_INVALID: 422,
+  PARTY_SIGNATURE_REQUIRED: 422,
 };
 
 export interface FieldIssue {

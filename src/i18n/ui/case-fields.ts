@@ -131,6 +131,13 @@ export const caseFieldMessages = {
     suspectedViolation: t('涉嫌违法行为', 'Suspected violation'),
     handlerOpinion: t('承办人意见', 'Handler’s opinion'),
     approverOpinion: t('审批意见', 'Approver’s opinion'),
+    madeBy: t('提出方式', 'Made by'),
+    postmarkOn: t('邮戳日期', 'Postmark date'),
+    publishedOn: t('公告发布日期', 'Published on'),
+    signedOn: t('签署日期', 'Signed on'),
+    declarant: t('声明人', 'Declarant'),
+    declaration: t('声明内容', 'Declaration'),
+    priorNoticeNumber: t('事先告知书文号', 'Prior notice number'),
   },
   /** Labels of enum values in step data and document fields. */
   enumValue: {
@@ -175,5 +182,8 @@ export const caseFieldMessages = {
     transferred: t('移送', 'Transferred'),
     male: t('男', 'Male'),
     female: t('女', 'Female'),
+    handed_in: t('当面提出', 'Handed in'),
+    by_post: t('邮寄提出', 'By post'),
+    electronically: t('电子方式提出', 'Electronically'),
   },
 } satisfies Tree;

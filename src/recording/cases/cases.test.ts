@@ -141,16 +141,18 @@ describe('an inspection that finds a problem and becomes a penalty (R4, 行政�
     expect(filed.clocks).toEqual([expect.objectContaining({ id: 'decision_90_days', startedOn: '2026-11-24', deadline: '2027-02-22', provisional: true, status: 'running' })]);
     await step(s.li, penaltyId, { step: 'conclude_investigation', data: { proposedPenalty: '没收并罚款48000元', fineAmount: 48000, hearingEligible: false }, documents: [doc('investigation_report')] });
     await step(s.li, penaltyId, { step: 'notify_prior', data: {}, documents: [doc('penalty_prior_notice')] });
+    // Served the same day, in person, with the party's signature on the 送达回证.
+    await step(s.li, penaltyId, { step: 'serve_prior_notice', data: { method: 'in_person', servedOn: '2026-11-24' }, documents: [doc('service_receipt', 'sign')] });
   });
 
-  it('cannot decide while the 5 working days for statement and defence are open (Arts. 64, 85)', async () => {
-    // Notified Tue 11-24: the window runs to Tue 12-01 inclusive.
+  it('cannot decide while the 5 working days for statement and defence are open (Arts. 44, 45, 62, 85)', async () => {
+    // Served Tue 11-24: the window runs to Tue 12-01 inclusive.
     ctx.clock.set('2026-12-01T08:00:00Z');
     const page = (await s.leader.get(`/api/cases/${penaltyId}`)).json();
-    expect(page.nextSteps.find((n: { id: string }) => n.id === 'decide').blocked).toEqual({ code: 'TIME_WINDOW_OPEN', details: { window: 'defence_and_hearing_request', lastDay: '2026-12-01', provisional: false } });
+    expect(page.nextSteps.find((n: { id: string }) => n.id === 'decide').blocked).toEqual({ code: 'TIME_WINDOW_OPEN', details: { window: 'statement_defence_5_days', lastDay: '2026-12-01', provisional: false } });
     const early = await step(s.leader, penaltyId, { step: 'decide', data: { penalty: '罚款' }, documents: [doc('penalty_decision')] }, 409);
     expect(early.error.code).toBe('TIME_WINDOW_OPEN');
-    const noHearing = await step(s.li, penaltyId, { step: 'request_hearing', data: { requestedOn: '2026-12-01' } }, 409);
+    const noHearing = await step(s.li, penaltyId, { step: 'request_hearing', data: { madeBy: 'handed_in', requestedOn: '2026-12-01' } }, 409);
     expect(noHearing.error.details.reason).toBe('no_hearing_right');
   });
 
@@ -175,47 +177,80 @@ describe('an inspection that finds a problem and becomes a penalty (R4, 行政�
   it('shows the whole timeline, each event chained to the previous one', async () => {
     const page = (await s.li.get(`/api/cases/${penaltyId}`)).json();
     const steps = page.timeline.filter((e: { type: string }) => e.type === 'step.completed').map((e: { payload: { step: string } }) => e.payload.step);
-    expect(steps).toEqual(['propose_filing', 'approve_filing', 'conclude_investigation', 'notify_prior', 'decide', 'serve', 'execute', 'close']);
+    expect(steps).toEqual(['propose_filing', 'approve_filing', 'conclude_investigation', 'notify_prior', 'serve_prior_notice', 'decide', 'serve', 'execute', 'close']);
     expect(page.timeline[0].type).toBe('case.opened');
     expect(page.timeline.at(-1).type).toBe('case.viewed');
     expect(page.chain.headSeq).toBe(page.timeline.length);
-    expect(page.documents.map((d: { zh: string }) => d.zh)).toEqual(['立案审批表', '调查终结报告', '行政处罚事先告知书', '行政处罚决定书', '送达回证', '结案报告']);
+    expect(page.documents.map((d: { zh: string }) => d.zh)).toEqual(['立案审批表', '调查终结报告', '行政处罚事先告知书', '送达回证', '行政处罚决定书', '送达回证', '结案报告']);
   });
 });
 
 describe('the hearing route (行政处罚法 Arts. 63–64)', () => {
-  it('lets the party ask within 5 working days, refuses a hearing noticed less than 7 working days ahead', async () => {
-    ctx.clock.set('2026-12-07T01:00:00Z'); // Mon
-    const c = await open(s.li, { procedure: 'penalty_general', powerItemId: world.items.penalty.id, title: '听证案件', source: 'assignment', sourceDetail: { content: '上级交办' }, parties: [partyCompany()] });
+  /** A case with a hearing right whose prior notice (and 听证告知书) is served on the day it is issued. */
+  async function heardCase(title: string) {
+    const c = await open(s.li, { procedure: 'penalty_general', powerItemId: world.items.penalty.id, title, source: 'assignment', sourceDetail: { content: '上级交办' }, parties: [partyCompany()] });
     await step(s.li, c.id, { step: 'propose_filing', data: { officers: group(), summary: '交办' }, documents: [doc('case_filing_approval')] });
     await step(s.leader, c.id, { step: 'approve_filing', data: {} });
     await step(s.li, c.id, { step: 'conclude_investigation', data: { proposedPenalty: '吊销许可证', hearingEligible: true }, documents: [doc('investigation_report')] });
     const noHearingNotice = await step(s.li, c.id, { step: 'notify_prior', data: {}, documents: [doc('penalty_prior_notice')] }, 422);
     expect(noHearingNotice.error.details.missing).toEqual(['hearing_notice']);
     await step(s.li, c.id, { step: 'notify_prior', data: {}, documents: [doc('penalty_prior_notice'), doc('hearing_notice')] });
+    await step(s.li, c.id, { step: 'serve_prior_notice', data: { method: 'in_person', servedOn: today() }, documents: [doc('service_receipt', 'sign')] });
+    return c.id;
+  }
+  const schedule = (id: string, hearingOn: string, status?: number) =>
+    step(s.li, id, { step: 'schedule_hearing', data: { hearingOn, place: '听证室', host: '陈静', public: true }, documents: [doc('hearing_summons')] }, status);
+  const serveSummons = (id: string, servedOn: string, status?: number) =>
+    step(s.li, id, { step: 'serve_hearing_summons', data: { method: 'in_person', servedOn }, documents: [doc('service_receipt', 'sign')] }, status);
+  const hold = (id: string, status?: number) => step(s.li, id, { step: 'hold_hearing', data: {}, documents: [doc('hearing_record', 'sign')], waivers: NO_AV }, status);
+
+  it('lets the party ask within 5 working days of service; a 听证通知书 at least 7 working days ahead, served, then the hearing on its day', async () => {
+    ctx.clock.set('2026-12-07T01:00:00Z'); // Mon
+    const id = await heardCase('听证案件');
     ctx.clock.set('2026-12-14T01:00:00Z'); // Mon: the 5th working day after Mon 12-07
-    await step(s.li, c.id, { step: 'request_hearing', data: { requestedOn: '2026-12-14' } });
-    // 7 working days after Mon 12-14 is Wed 12-23.
-    const short = await step(s.li, c.id, { step: 'schedule_hearing', data: { hearingOn: '2026-12-22', place: '听证室', host: '陈静', public: true } }, 422);
+    await step(s.li, id, { step: 'request_hearing', data: { madeBy: 'handed_in', requestedOn: '2026-12-14' } });
+    // Scheduling: the summons can reach the party today at the earliest; 7 working days after Mon 12-14 is Wed 12-23.
+    const short = await schedule(id, '2026-12-22', 422);
     expect(short.error).toMatchObject({ code: 'HEARING_NOTICE_TOO_SHORT', details: { earliest: '2026-12-23' } });
-    await step(s.li, c.id, { step: 'schedule_hearing', data: { hearingOn: '2026-12-23', place: '听证室', host: '陈静', public: true } });
-    const tooSoon = await step(s.li, c.id, { step: 'hold_hearing', data: {}, documents: [doc('hearing_record', 'sign')], waivers: NO_AV }, 409);
-    expect(tooSoon.error.code).toBe('TIME_WINDOW_OPEN');
+    const scheduled = await schedule(id, '2026-12-23');
+    expect(scheduled.issuedDocuments[0].number).toBe('楚工信听通〔2026〕1号');
+    expect((await hold(id, 409)).error.details).toEqual({ reason: 'summons_not_served' });
+    await serveSummons(id, '2026-12-14');
+    const tooSoon = await hold(id, 409);
+    expect(tooSoon.error).toMatchObject({ code: 'TIME_WINDOW_OPEN', details: { window: 'hearing_date', hearingOn: '2026-12-23' } });
     ctx.clock.set('2026-12-23T01:00:00Z');
-    await step(s.li, c.id, { step: 'hold_hearing', data: {}, documents: [doc('hearing_record', 'sign')], waivers: NO_AV });
-    const decided = await step(s.leader, c.id, { step: 'decide', data: { penalty: '吊销许可证' }, documents: [doc('penalty_decision')] });
+    await hold(id);
+    const decided = await step(s.leader, id, { step: 'decide', data: { penalty: '吊销许可证' }, documents: [doc('penalty_decision')] });
     expect(decided.issuedDocuments[0].number).toBe('楚工信罚〔2026〕2号');
+  });
+
+  it('holds no hearing whose summons reached the party less than 7 working days before it: served 12-14 for 12-23 yes, 12-15 no; rescheduled, served again', async () => {
+    ctx.clock.set('2026-12-07T01:00:00Z');
+    const id = await heardCase('通知书迟延送达');
+    await step(s.li, id, { step: 'request_hearing', data: { madeBy: 'electronically', requestedOn: '2026-12-07' } });
+    await schedule(id, '2026-12-23');
+    ctx.clock.set('2026-12-15T01:00:00Z');
+    await serveSummons(id, '2026-12-15'); // the summons reached the party a working day late
+    expect((await serveSummons(id, '2026-12-15', 409)).error.details).toEqual({ reason: 'already_served' });
+    ctx.clock.set('2026-12-23T01:00:00Z');
+    const late = await hold(id, 422);
+    // 7 working days after Tue 12-15 is Thu 12-24.
+    expect(late.error).toMatchObject({ code: 'HEARING_NOTICE_TOO_SHORT', details: { servedOn: '2026-12-15', hearingOn: '2026-12-23', earliest: '2026-12-24' } });
+    // Rescheduled (a new summons), which needs its own service: 7 working days after Wed 12-23 is Fri 2027-01-01 (新年)… → Mon 01-04.
+    await schedule(id, '2027-01-04');
+    expect((await hold(id, 409)).error.details).toEqual({ reason: 'summons_not_served' });
+    expect((await serveSummons(id, '2026-12-22', 422)).error).toMatchObject({ code: 'EVENT_DATE_INVALID', details: { reason: 'before_issue', earliest: '2026-12-23' } });
+    await serveSummons(id, '2026-12-23');
+    ctx.clock.set('2027-01-04T01:00:00Z');
+    const held = await hold(id);
+    expect(held.provisionalDates).toEqual([{ guard: 'hearing_summons_served', date: '2027-01-04' }]);
   });
 
   it('refuses a hearing request after the 5 working days', async () => {
     ctx.clock.set('2026-12-07T01:00:00Z');
-    const c = await open(s.li, { procedure: 'penalty_general', powerItemId: world.items.penalty.id, title: '逾期申请听证', source: 'plan', sourceDetail: { content: '年度计划' }, parties: [partyCompany()] });
-    await step(s.li, c.id, { step: 'propose_filing', data: { officers: group(), summary: '计划检查' }, documents: [doc('case_filing_approval')] });
-    await step(s.leader, c.id, { step: 'approve_filing', data: {} });
-    await step(s.li, c.id, { step: 'conclude_investigation', data: { proposedPenalty: '责令停产停业', hearingEligible: true }, documents: [doc('investigation_report')] });
-    await step(s.li, c.id, { step: 'notify_prior', data: {}, documents: [doc('penalty_prior_notice'), doc('hearing_notice')] });
+    const id = await heardCase('逾期申请听证');
     ctx.clock.set('2026-12-15T01:00:00Z');
-    const late = await step(s.li, c.id, { step: 'request_hearing', data: { requestedOn: '2026-12-15' } }, 409);
+    const late = await step(s.li, id, { step: 'request_hearing', data: { madeBy: 'handed_in', requestedOn: '2026-12-15' } }, 409);
     expect(late.error.details).toEqual({ reason: 'hearing_request_too_late', lastDay: '2026-12-14', provisional: false });
   });
 });

@@ -176,6 +176,7 @@ async function issueDocument(
   const def = docTypeOf(input.docType, `${path}.docType`);
   const fields = parseDocumentFields(def.id, input.fields, `${path}.fields`);
   if (def.needsSignature && !input.signature) throw new AppError('SIGNATURE_OR_REFUSAL_REQUIRED', [], { docType: def.id });
+  if (def.partyStatement && !(input.signature && 'imageDataUrl' in input.signature)) throw new AppError('PARTY_SIGNATURE_REQUIRED', [], { docType: def.id });
   let signatureSha256: string | null = null;
   if (input.signature && 'imageDataUrl' in input.signature) {
     const [meta, b64] = input.signature.imageDataUrl.split(',', 2) as [string, string];

@@ -5,7 +5,7 @@ import { certificateValidOn } from '../../organisation/people/certificate.js';
 import { people } from '../../organisation/tables.js';
 import { chinaDate } from '../../platform/clock.js';
 import type { Tx } from '../../platform/db/database.js';
-import { AppError } from '../../platform/errors.js';
+import { AppError, fieldIssue } from '../../platform/errors.js';
 import { caseOfficers, caseParties } from '../tables.js';
 import { procedureOf } from '../workflows/procedures/index.js';
 import type { ClockOverride, GuardName, StepDef } from '../workflows/types.js';
@@ -15,8 +15,6 @@ import type { CaseRow } from './load.js';
 
 /** Art. 51: on the spot, at most 200 yuan for a citizen, 3000 yuan for a legal person or other organisation. */
 export const SUMMARY_FINE_LIMIT = { natural_person: 200, organisation: 3000 } as const;
-/** Art. 64(1) with Art. 85 (and 市场监管行政处罚程序规定 Art. 58 for the statement): 5 working days. */
-export const DEFENCE_WINDOW_WORKING_DAYS = 5;
 /** Art. 64(2) with Art. 85: the hearing notice 7 working days ahead. */
 export const HEARING_NOTICE_WORKING_DAYS = 7;
 
@@ -58,9 +56,20 @@ function workingDaysAfter(input: GuardInput, guard: GuardName, from: string, n: 
   return { date, provisional };
 }
 
-/** The last day of the 5-working-day window that the prior notice opened (Arts. 44, 45, 64(1), 85). */
-const defenceWindowLastDay = (input: GuardInput, guard: GuardName, notifiedAt: string) =>
-  workingDaysAfter(input, guard, chinaDate(new Date(notifiedAt)), DEFENCE_WINDOW_WORKING_DAYS);
+/** A party window of the case's procedure as the clocks show it (counted from the event the law names), or undefined before it starts. */
+const partyWindow = (input: GuardInput, id: string) => {
+  const procedure = procedureOf(input.kase.procedure);
+  return caseClocks(procedure, input.kase, input.calendar, input.now, input.clockOverrides).find((v) => v.id === id);
+};
+
+/** A date recorded with a step that cannot be: in the future, or before the event it follows. */
+const badDate = (field: string, reason: string, extra: Record<string, unknown> = {}) =>
+  new AppError('EVENT_DATE_INVALID', [fieldIssue(`data.${field}`, 'invalid_value')], { field, reason, ...extra });
+
+/** The step that issues the notice a service step serves (the prior notice, the hearing summons). */
+const ISSUED_BY: Readonly<Record<string, string>> = { serve_prior_notice: 'notify_prior', serve_hearing_summons: 'schedule_hearing' };
+/** 民事诉讼法 (公告送达): "自发出公告之日起，经过三十日，即视为送达". */
+export const PUBLIC_NOTICE_DEEMED_DAYS = 30;
 
 /** Guards that need the step's data; the next-steps listing evaluates only the others. */
 export const DATA_GUARDS: ReadonlySet<GuardName> = new Set(['summary_limits', 'hearing_notice_period', 'two_certified_officers']);
@@ -105,23 +114,45 @@ const GUARDS: Record<GuardName, Guard> = {
     return stepFact(kase, 'conclude_investigation')?.data.hearingEligible === true ? null : notAllowed('no_hearing_right');
   },
 
+  // 行政处罚法第六十四条（一）"当事人要求听证的，应当在行政机关告知后五日内提出", counted from service
+  // (the notice: "自收到本告知书之日起五日内"), judged by the day the party made the request — for a
+  // request by post the postmark, as 民事诉讼法 counts periods ("期满前交邮的，不算过期") — so a timely
+  // request entered after the window closed is accepted, and a request dated in the future refused.
   async hearing_request_in_time(input) {
-    const notified = stepFact(input.kase, 'notify_prior');
-    if (!notified) return notAllowed('not_notified');
-    const last = defenceWindowLastDay(input, 'hearing_request_in_time', notified.firstAt);
-    return chinaDate(input.now) <= last.date ? null : notAllowed('hearing_request_too_late', { lastDay: last.date, provisional: last.provisional });
+    const { kase, data } = input;
+    const served = stepFact(kase, 'serve_prior_notice')?.data.servedOn as string | undefined;
+    if (!served) return notAllowed('requires_step', { step: 'serve_prior_notice' });
+    if (stepFact(kase, 'waive_hearing')) return notAllowed('hearing_waived');
+    const window = partyWindow(input, 'hearing_request_5_days');
+    if (!window || !data) return null; // the listing: a postal request may still arrive in time
+    const today = chinaDate(input.now);
+    const requestedOn = data.requestedOn as string;
+    const post = data.madeBy === 'by_post';
+    const madeOn = post ? (data.postmarkOn as string | undefined) : requestedOn;
+    if (!madeOn) return badDate('postmarkOn', 'postmark_missing');
+    if (requestedOn > today) return badDate('requestedOn', 'in_future', { latest: today });
+    if (post && madeOn > requestedOn) return badDate('postmarkOn', 'after_receipt', { latest: requestedOn });
+    if (madeOn < served) return badDate(post ? 'postmarkOn' : 'requestedOn', 'before_service', { earliest: served });
+    if (madeOn > window.deadline) return notAllowed('hearing_request_too_late', { lastDay: window.deadline, provisional: window.provisional });
+    if (window.provisional) input.provisional?.push({ guard: 'hearing_request_in_time', date: window.deadline });
+    return null;
   },
 
+  // 第六十二条 with 第四十四条、第四十五条 and 第六十四条（一）: no decision while a window the law leaves the
+  // party is open — every party window that this step stops (statement and defence; the hearing request
+  // where Art. 63 gives the right) must be closed: waived by the party's signed statement, used, or lapsed.
   async defence_window_closed(input) {
-    const { kase, data, now } = input;
+    const { kase, step } = input;
     if (kase.step !== 'notified') return null; // after a hearing the party has been heard
-    if (data?.partyWaivedDefence === true) return null;
-    const notified = stepFact(kase, 'notify_prior');
-    if (!notified) return notAllowed('not_notified');
-    const last = defenceWindowLastDay(input, 'defence_window_closed', notified.firstAt);
-    return chinaDate(now) > last.date
-      ? null
-      : new AppError('TIME_WINDOW_OPEN', [], { window: 'defence_and_hearing_request', lastDay: last.date, provisional: last.provisional });
+    const procedure = procedureOf(kase.procedure);
+    const stops = new Set(procedure.clocks.filter((c) => c.kind === 'party_window' && c.stopsAt.includes(step.id)).map((c) => c.id));
+    const windows = caseClocks(procedure, kase, input.calendar, input.now, input.clockOverrides).filter((v) => stops.has(v.id));
+    const open = windows.find((v) => v.status === 'open' || v.status === 'paused');
+    if (open) return new AppError('TIME_WINDOW_OPEN', [], { window: open.id, lastDay: open.deadline, provisional: open.provisional });
+    // Windows that closed by lapse on a provisionally counted last day: the decision depends on that day.
+    for (const date of new Set(windows.filter((v) => v.provisional && v.metOn === null).map((v) => v.deadline)))
+      input.provisional?.push({ guard: 'defence_window_closed', date });
+    return null; // not served yet: no window has started, and the step's `requires` refuses it
   },
 
   async hearing_notice_period(input) {
@@ -152,6 +183,59 @@ const GUARDS: Record<GuardName, Guard> = {
     const extended = procedure.clocks.filter((c) => c.extension?.step === step.id).map((c) => c.id);
     const late = caseClocks(procedure, kase, calendar, now, input.clockOverrides).filter((v) => extended.includes(v.id) && (v.status === 'overdue' || v.status === 'met' || v.status === 'met_late'));
     return late.length ? new AppError('EXTENSION_TOO_LATE', [], { clock: late[0]!.id, deadline: late[0]!.deadline }) : null;
+  },
+
+  // A notice is served once for each issue (a hearing rescheduled issues a new summons, served again),
+  // on a day between its issue and today; 公告送达 counts as service 30 days after publication.
+  async notice_service_date(input) {
+    const { kase, step, data } = input;
+    const issued = stepFact(kase, ISSUED_BY[step.id] ?? '');
+    if (!issued) return notAllowed('requires_step', { step: ISSUED_BY[step.id] ?? null });
+    const earlier = stepFact(kase, step.id);
+    if (earlier && earlier.lastAt >= issued.lastAt) return notAllowed('already_served');
+    if (!data) return null;
+    const today = chinaDate(input.now);
+    const issuedOn = chinaDate(new Date(issued.lastAt));
+    const servedOn = data.servedOn as string;
+    if (servedOn > today) return badDate('servedOn', 'in_future', { latest: today });
+    if (servedOn < issuedOn) return badDate('servedOn', 'before_issue', { earliest: issuedOn });
+    if (data.method === 'public_notice') {
+      const publishedOn = data.publishedOn as string | undefined;
+      if (!publishedOn) return badDate('publishedOn', 'publication_missing');
+      if (publishedOn < issuedOn) return badDate('publishedOn', 'before_issue', { earliest: issuedOn });
+      const deemed = input.calendar.addCalendarDays(publishedOn, PUBLIC_NOTICE_DEEMED_DAYS);
+      if (servedOn < deemed) return badDate('servedOn', 'before_deemed_service', { earliest: deemed });
+    }
+    return null;
+  },
+
+  // 第六十二条 "当事人明确放弃": a waiver the party signs after receiving the notice, recorded once.
+  async waiver_date(input) {
+    const { kase, step, data } = input;
+    if (stepFact(kase, step.id)) return notAllowed('already_waived');
+    const served = stepFact(kase, 'serve_prior_notice')?.data.servedOn as string | undefined;
+    if (!served || !data) return null; // `requires` names the missing service
+    const today = chinaDate(input.now);
+    const signedOn = data.signedOn as string;
+    if (signedOn > today) return badDate('signedOn', 'in_future', { latest: today });
+    if (signedOn < served) return badDate('signedOn', 'before_service', { earliest: served });
+    return null;
+  },
+
+  // 第六十四条（二）"行政机关应当在举行听证的七日前，通知当事人及有关人员听证的时间、地点": counted from
+  // the day the latest summons reached the party. Scheduling checks the earliest possible service
+  // (today, hearing_notice_period); holding checks the service recorded, so a summons that reached the
+  // party late stops the hearing until it is rescheduled and served again.
+  async hearing_summons_served(input) {
+    const { kase } = input;
+    const scheduled = stepFact(kase, 'schedule_hearing');
+    const served = stepFact(kase, 'serve_hearing_summons');
+    if (!scheduled) return notAllowed('requires_step', { step: 'schedule_hearing' });
+    if (!served || served.lastAt < scheduled.lastAt) return notAllowed('summons_not_served');
+    const servedOn = served.data.servedOn as string;
+    const hearingOn = scheduled.data.hearingOn as string;
+    const earliest = workingDaysAfter(input, 'hearing_summons_served', servedOn, HEARING_NOTICE_WORKING_DAYS);
+    return hearingOn >= earliest.date ? null : new AppError('HEARING_NOTICE_TOO_SHORT', [], { servedOn, hearingOn, earliest: earliest.date, provisional: earliest.provisional });
   },
 };
 

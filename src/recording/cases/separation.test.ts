@@ -61,15 +61,17 @@ const AVOIDED_GUARDS: readonly GuardName[] = ['hearing_request_in_time', 'hearin
  * completing the steps it approves and whatever steps on the way require.
  */
 function pathTo(p: Procedure, approval: StepDef): StepDef[] {
-  const relevant = new Set([...(approval.approves ?? []), ...p.steps.flatMap((x) => x.requires ?? [])]);
   const usable = p.steps.filter((x) => x !== approval && x.to !== CLOSED && !x.effect?.startsWith('refer') && !(x.guards ?? []).some((g) => AVOIDED_GUARDS.includes(g)));
+  // The party's waivers from the approval's own state are taken on the way: they close the windows that would hold it back (行政处罚法第六十二条).
+  const waivers = usable.filter((x) => x.id.startsWith('waive_') && x.from.some((f) => approval.from.includes(f))).map((x) => x.id);
+  const relevant = new Set([...(approval.approves ?? []), ...p.steps.flatMap((x) => x.requires ?? []), ...waivers]);
   type Node = { state: string; done: string[]; path: StepDef[] };
   const key = (n: Node) => `${n.state}|${[...n.done].sort().join(',')}`;
   const queue: Node[] = [{ state: p.initial, done: [], path: [] }];
   const seen = new Set([key(queue[0]!)]);
   while (queue.length) {
     const n = queue.shift()!;
-    if (approval.from.includes(n.state) && approval.approves!.every((a) => n.done.includes(a)) && (approval.requires ?? []).every((r) => n.done.includes(r))) return n.path;
+    if (approval.from.includes(n.state) && [...approval.approves!, ...(approval.requires ?? []), ...waivers].every((a) => n.done.includes(a))) return n.path;
     for (const x of usable.filter((u) => u.from.includes(n.state) && (u.requires ?? []).every((r) => n.done.includes(r)))) {
       const next = { state: x.to, done: relevant.has(x.id) && !n.done.includes(x.id) ? [...n.done, x.id] : n.done, path: [...n.path, x] };
       if (!seen.has(key(next))) {
@@ -83,14 +85,13 @@ function pathTo(p: Procedure, approval: StepDef): StepDef[] {
 
 type JsonSchema = { type?: string; format?: string; const?: unknown; enum?: unknown[]; properties?: Record<string, JsonSchema>; required?: string[]; items?: JsonSchema; minItems?: number; minimum?: number };
 
-/** Valid step data from the step's own schema: its required fields, officers named, the defence waived. */
+/** Valid step data from the step's own schema: its required fields, officers named. */
 function sampleData(step: StepDef): Record<string, unknown> {
   const overrides: Record<string, unknown> = {
     officers: [
       { personId: dualPersonId, role: 'leader' },
       { personId: world.people.wang.id, role: 'member' },
     ],
-    partyWaivedDefence: true,
   };
   const sample = (schema: JsonSchema, name: string): unknown => {
     if (name in overrides) return overrides[name];

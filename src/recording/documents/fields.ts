@@ -326,3 +326,28 @@ export const levyDecisionFields = z
     remedies: remedies(),
   })
   .strict();
+
+/** 放弃陈述申辩声明 (行政处罚法第六十二条 "当事人明确放弃陈述或者申辩权利的除外"): the party's own words, signed. */
+export const DEFAULT_STATEMENT_WAIVER =
+  '本人（单位）已收到行政处罚事先告知书，已知悉拟作出行政处罚的内容及事实、理由、依据，以及依法享有的陈述、申辩权利。现明确表示放弃陈述、申辩的权利。';
+export const statementWaiverFields = z
+  .object({
+    priorNoticeNumber: optionalText(100),
+    declaration: text(2000).default(DEFAULT_STATEMENT_WAIVER),
+    declarant: text(50),
+  })
+  .strict();
+
+/** 放弃听证声明 (行政处罚法第六十三条、第六十四条): waives the hearing only; the statement right stays. */
+export const DEFAULT_HEARING_WAIVER =
+  '本人（单位）已收到行政处罚事先告知书，已知悉依法享有要求听证的权利。现明确表示放弃要求听证的权利。本声明不影响本人（单位）陈述、申辩的权利。';
+export const hearingWaiverFields = z
+  .object({
+    priorNoticeNumber: optionalText(100),
+    declaration: text(2000).default(DEFAULT_HEARING_WAIVER),
+    declarant: text(50),
+  })
+  .strict();
+
+/** 听证通知书 (行政处罚法第六十四条（二）: time and place, served 7 working days ahead). */
+export const hearingSummonsFields = hearingNoticeFields;

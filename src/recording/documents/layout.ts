@@ -70,6 +70,8 @@ const SIGNER: Partial<Record<DocTypeId, string>> = {
   questioning_record: '被询问人',
   service_receipt: '受送达人',
   hearing_record: '当事人或其代理人',
+  statement_waiver: '声明人',
+  hearing_waiver: '声明人',
 };
 
 /** Width and height of a PNG or JPEG, from its header; anything else is INVALID_IMAGE. */

@@ -23,7 +23,8 @@ describe('document library (R2, R6)', () => {
     // 行政处罚法 Art. 52: the on-the-spot decision is "编有号码" and the party signs for it.
     expect(DOC_TYPES.on_the_spot_penalty_decision).toMatchObject({ numbered: true, needsSignature: true });
     const signed = Object.values(DOC_TYPES).filter((d) => d.needsSignature).map((d) => d.id).sort();
-    expect(signed).toEqual(['hearing_record', 'inspection_record', 'on_site_notice', 'on_the_spot_penalty_decision', 'questioning_record', 'service_receipt']);
+    // 行政处罚法第六十二条 "当事人明确放弃": the party's waivers are its own signed statements.
+    expect(signed).toEqual(['hearing_record', 'hearing_waiver', 'inspection_record', 'on_site_notice', 'on_the_spot_penalty_decision', 'questioning_record', 'service_receipt', 'statement_waiver']);
     for (const d of Object.values(DOC_TYPES)) {
       expect(d.id).toMatch(/^[a-z]+(_[a-z]+)*$/);
       expect(d.numbered).toBe(d.code !== null);

@@ -17,7 +17,7 @@
  *   笔录 and the 送达回证 are not: they are identified by the case register number (and a 送达回证
  *   names the numbers of the documents it served), which is how most provincial document sets
  *   (e.g. 市场监督管理行政处罚文书格式范本) treat them.
- * - Code characters: 罚 decision, 罚告 prior notice, 听告 hearing notice, 当罚 on-the-spot decision,
+ * - Code characters: 罚 decision, 罚告 prior notice, 听告 hearing notice, 听通 hearing summons, 当罚 on-the-spot decision,
  *   检通 inspection notice, 现告 on-site notice, 准许/不许 licence grant/refusal, 受 acceptance,
  *   补告 one-time notice of missing materials, 强 seizure/detention (行政强制), 征 levy. They follow
  *   the common practice of one or two characters naming the act, and are unique within an agency
@@ -26,6 +26,8 @@
  * Signatures (R4): 现场告知书, 检查(勘验)笔录, 询问笔录, 听证笔录, 当场行政处罚决定书 and 送达回证
  * are signed by the party (or the person questioned / the recipient); when they refuse, the refusal
  * and its reason are recorded instead (SIGNATURE_OR_REFUSAL_REQUIRED otherwise).
+ * The party's own waivers (放弃陈述申辩声明, 放弃听证声明) are made only by its signature: a refusal
+ * to sign is no waiver (PARTY_SIGNATURE_REQUIRED).
  */
 import type { z } from 'zod';
 import { AppError, fieldIssue, fieldIssueOf } from '../../platform/errors.js';
@@ -48,6 +50,11 @@ export interface DocTypeDef<S extends z.ZodType = z.ZodType> {
   needsSignature: boolean;
   /** The content an officer types. */
   fields: S;
+  /**
+   * The party's own statement (a waiver, 行政处罚法第六十二条 "明确放弃"): only the party's signature
+   * makes it one — a refusal to sign is no statement (PARTY_SIGNATURE_REQUIRED).
+   */
+  partyStatement?: boolean;
 }
 
 const def = <S extends z.ZodType>(d: DocTypeDef<S>) => d;
@@ -73,6 +80,11 @@ export const DOC_TYPES = {
   missing_materials_notice: def({ id: 'missing_materials_notice', zh: '补正材料一次性告知书', en: 'One-time notice of missing materials', phase: 'initiation', numbered: true, code: '补告', needsSignature: false, fields: f.missingMaterialsNoticeFields }),
   seizure_decision: def({ id: 'seizure_decision', zh: '查封（扣押）决定书', en: 'Seizure / detention decision', phase: 'investigation', numbered: true, code: '强', needsSignature: false, fields: f.seizureDecisionFields }),
   levy_decision: def({ id: 'levy_decision', zh: '征收决定书', en: 'Levy decision', phase: 'decision', numbered: true, code: '征', needsSignature: false, fields: f.levyDecisionFields }),
+  // Issue 9: the party's own signed waivers (行政处罚法第六十二条, 第六十三条) — the party's statements,
+  // not the agency's, so unnumbered — and the 听证通知书 served 7 working days before the hearing (第六十四条（二）).
+  statement_waiver: def({ id: 'statement_waiver', zh: '放弃陈述申辩声明', en: 'Waiver of statement and defence', phase: 'decision', numbered: false, code: null, needsSignature: true, partyStatement: true, fields: f.statementWaiverFields }),
+  hearing_waiver: def({ id: 'hearing_waiver', zh: '放弃听证声明', en: 'Waiver of the hearing', phase: 'decision', numbered: false, code: null, needsSignature: true, partyStatement: true, fields: f.hearingWaiverFields }),
+  hearing_summons: def({ id: 'hearing_summons', zh: '听证通知书', en: 'Hearing summons', phase: 'decision', numbered: true, code: '听通', needsSignature: false, fields: f.hearingSummonsFields }),
 } as const satisfies Record<string, DocTypeDef>;
 
 export type DocTypeId = keyof typeof DOC_TYPES;

@@ -143,4 +143,7 @@ export const SAMPLE_FIELDS: { [K in DocTypeId]: z.input<(typeof DOC_TYPES)[K]['f
     payBy: '2026-12-31',
     payment: '到指定银行缴纳',
   },
+  statement_waiver: { priorNoticeNumber: '楚工信罚告〔2026〕3号', declarant: '王建国' },
+  hearing_waiver: { priorNoticeNumber: '楚工信罚告〔2026〕3号', declarant: '王建国' },
+  hearing_summons: { hearingAt: '2026-12-10T09:30', place: '楚雄州工业和信息化局三楼会议室', host: '赵六' },
 };

@@ -228,6 +228,25 @@ const bodies: Bodies = {
     p(`请于${isoDateToChinese(f.payBy)}前${f.payment}。`),
     p(f.remedies),
   ],
+
+  statement_waiver: (f, ctx) => [
+    ...field('声明人', `${f.declarant}（${ctx.partyName}）`),
+    ...field('事先告知书文号', f.priorNoticeNumber),
+    p(f.declaration),
+  ],
+
+  hearing_waiver: (f, ctx) => [
+    ...field('声明人', `${f.declarant}（${ctx.partyName}）`),
+    ...field('事先告知书文号', f.priorNoticeNumber),
+    p(f.declaration),
+  ],
+
+  hearing_summons: (f, ctx) => [
+    salutation(ctx),
+    p(`根据你（单位）的听证要求，依据《中华人民共和国行政处罚法》第六十四条的规定，本机关定于${chineseDateTime(f.hearingAt)}在${f.place}就“${ctx.input.caseInfo.title}”一案${f.isPublic ? '公开' : '不公开'}举行听证，听证主持人为${f.host}。请准时出席，并携带身份证明及有关证据材料；委托代理人参加的，应当提交授权委托书。`),
+    p(f.rights),
+    ...field('联系人及电话', f.contact),
+  ],
 };
 
 /** The body blocks of one document; `fields` have passed the type's schema. */

@@ -9,14 +9,17 @@ export type Phase = 'initiation' | 'investigation' | 'decision' | 'service_execu
 export type GuardName =
   | 'two_certified_officers' // ≥ 2 officers with certificates valid today, one of them the leader (R4, 行政处罚法 Art. 42)
   | 'summary_limits' // on-the-spot penalty within Art. 51's limits
-  | 'hearing_request_in_time' // within 5 working days of the prior notice (Art. 64(1))
-  | 'defence_window_closed' // the party waived, or the 5 working days for a hearing request have passed
-  | 'hearing_notice_period' // hearing at least 7 working days after today (Art. 64(2))
+  | 'hearing_request_in_time' // made (postmark for post) within 5 working days of the prior notice's service (Art. 64(1))
+  | 'defence_window_closed' // every party window that stops at this step is closed: waived, lapsed or used (Arts. 62, 64(1))
+  | 'hearing_notice_period' // hearing at least 7 working days after today, the earliest the summons can be served (Art. 64(2))
   | 'hearing_date_reached'
   | 'hearing_eligible' // the investigation report said a hearing right applies (Art. 63)
   | 'problem_found' // the inspection found a problem (to refer for a penalty)
   | 'extension_unused' // a time limit may be extended once
-  | 'extension_in_time'; // an extension only before the deadline it extends (许可法 Art. 42, 强制法 Art. 25)
+  | 'extension_in_time' // an extension only before the deadline it extends (许可法 Art. 42, 强制法 Art. 25)
+  | 'notice_service_date' // a notice served once, on a day between its issue and today (公告: 30 days after publication)
+  | 'waiver_date' // a waiver once, signed between the notice's service and today
+  | 'hearing_summons_served'; // the latest 听证通知书 served at least 7 working days before the hearing (Art. 64(2))
 
 /** One row of a transitions table: a step that moves a case from one of `from` to `to`. */
 export interface StepDef<S extends string = string> {

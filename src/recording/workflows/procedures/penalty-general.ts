@@ -17,6 +17,18 @@ const states = {
   closed: { zh: '已结案', en: 'Closed' },
 } as const satisfies Record<string, StateLabel>;
 
+/**
+ * The service of a notice on the party (the prior notice, the hearing summons), by the methods the
+ * decision is served by (行政处罚法第六十一条 → 民事诉讼法 送达): `servedOn` is the day the party
+ * received it — handed over or left at the residence (直接/留置), signed for on the postal receipt
+ * (邮寄), reached the party's system (电子). For 公告送达 the notice is deemed served 30 days after
+ * publication (民事诉讼法 "自发出公告之日起，经过三十日，即视为送达"; not in ../shared/laws):
+ * `publishedOn` is required and `servedOn` is the deemed day, at the earliest publishedOn + 30.
+ */
+const noticeService = z
+  .object({ method: z.enum(['in_person', 'left_at_residence', 'post', 'electronic', 'public_notice']), servedOn: date(), publishedOn: date().optional() })
+  .strict();
+
 /** 行政处罚 一般程序 (行政处罚法 Arts. 54–65). */
 export const penaltyGeneral: Procedure<keyof typeof states> = {
   id: 'penalty_general',
@@ -64,29 +76,65 @@ export const penaltyGeneral: Procedure<keyof typeof states> = {
       conditionalDocuments: [{ docType: 'hearing_notice', when: 'hearing_eligible' }], data: comment,
     }),
     step({
+      // A separate step: the notice is issued on one day and may reach the party on another. The
+      // windows for statement, defence and a hearing request run from the party's receipt (the notice
+      // says "自收到本告知书之日起五日内"), recorded here with its 送达回证.
+      id: 'serve_prior_notice', zh: '送达事先告知书', en: 'Serve the prior notice', phase: 'decision',
+      from: ['notified'], to: 'notified', documents: ['service_receipt'], guards: ['notice_service_date'], data: noticeService,
+    }),
+    step({
       id: 'record_statement', zh: '听取陈述申辩', en: 'Record the statement and defence', phase: 'decision',
       from: ['notified'], to: 'notified',
       data: z.object({ summary: text(), accepted: z.boolean() }).strict(),
     }),
     step({
-      id: 'request_hearing', zh: '当事人申请听证', en: 'The party asks for a hearing', phase: 'decision',
-      from: ['notified'], to: 'hearing_requested', guards: ['hearing_eligible', 'hearing_request_in_time'],
-      data: z.object({ requestedOn: date() }).strict(),
+      // 行政处罚法第六十二条 "当事人明确放弃陈述或者申辩权利的除外": an express waiver, signed by the party; it
+      // closes the statement window only, never the hearing-request window.
+      id: 'waive_statement', zh: '当事人放弃陈述申辩', en: 'The party waives statement and defence', phase: 'decision',
+      from: ['notified'], to: 'notified', documents: ['statement_waiver'], requires: ['serve_prior_notice'], guards: ['waiver_date'],
+      data: z.object({ signedOn: date() }).strict(),
     }),
     step({
+      // 第六十三条: a right the party may give up, by its own signed statement; it closes only the hearing window.
+      id: 'waive_hearing', zh: '当事人放弃听证', en: 'The party waives the hearing', phase: 'decision',
+      from: ['notified'], to: 'notified', documents: ['hearing_waiver'], requires: ['serve_prior_notice'], guards: ['hearing_eligible', 'waiver_date'],
+      data: z.object({ signedOn: date() }).strict(),
+    }),
+    step({
+      // 第六十四条（一）: judged by the day the party made the request (for a request by post, the postmark:
+      // 民事诉讼法 期间 "期满前交邮的，不算过期"), not by the day it is entered.
+      id: 'request_hearing', zh: '当事人申请听证', en: 'The party asks for a hearing', phase: 'decision',
+      from: ['notified'], to: 'hearing_requested', requires: ['serve_prior_notice'], guards: ['hearing_eligible', 'hearing_request_in_time'],
+      data: z
+        .object({
+          madeBy: z.enum(['handed_in', 'by_post', 'electronically']),
+          /** The day the agency received it (handed in, delivered by post, reached its system). */
+          requestedOn: date(),
+          /** For a request by post: the postmark date, the day that counts. */
+          postmarkOn: date().optional(),
+        })
+        .strict(),
+    }),
+    step({
+      // A rescheduled hearing (the summons reached the party too late) is scheduled again, with a new summons.
       id: 'schedule_hearing', zh: '通知听证', en: 'Schedule the hearing', phase: 'decision',
-      from: ['hearing_requested'], to: 'hearing_scheduled', guards: ['hearing_notice_period'],
+      from: ['hearing_requested', 'hearing_scheduled'], to: 'hearing_scheduled', documents: ['hearing_summons'], guards: ['hearing_notice_period'],
       data: z.object({ hearingOn: date(), place: text(200), host: text(50), public: z.boolean() }).strict(),
     }),
     step({
+      id: 'serve_hearing_summons', zh: '送达听证通知书', en: 'Serve the hearing summons', phase: 'decision',
+      from: ['hearing_scheduled'], to: 'hearing_scheduled', documents: ['service_receipt'], guards: ['notice_service_date'], data: noticeService,
+    }),
+    step({
       id: 'hold_hearing', zh: '举行听证', en: 'Hold the hearing', phase: 'decision',
-      from: ['hearing_scheduled'], to: 'heard', documents: ['hearing_record'], av: true, guards: ['hearing_date_reached'], data: comment,
+      from: ['hearing_scheduled'], to: 'heard', documents: ['hearing_record'], av: true, guards: ['hearing_summons_served', 'hearing_date_reached'], data: comment,
     }),
     step({
       id: 'decide', zh: '作出处罚决定', en: 'Decide the penalty', phase: 'decision',
       from: ['notified', 'heard'], to: 'decided', permission: 'case.approve', documents: ['penalty_decision'],
-      guards: ['defence_window_closed'], approves: ['conclude_investigation'], // 行政处罚法第五十七条: the leader reviews the investigation's result
-      data: z.object({ penalty: text(500), fineAmount: yuan().optional(), partyWaivedDefence: z.boolean().optional() }).strict(),
+      // 第六十二条: not before the notice reached the party and the windows it opened closed (or were waived).
+      requires: ['serve_prior_notice'], guards: ['defence_window_closed'], approves: ['conclude_investigation'], // 行政处罚法第五十七条: the leader reviews the investigation's result
+      data: z.object({ penalty: text(500), fineAmount: yuan().optional() }).strict(),
     }),
     step({
       id: 'serve', zh: '送达', en: 'Serve the decision', phase: 'service_execution',
@@ -109,15 +157,20 @@ export const penaltyGeneral: Procedure<keyof typeof states> = {
       lastDayOff: 'next_working_day',
     },
     {
-      id: 'statement_defence_5_days', zh: '收到告知书后五日内陈述、申辩', en: 'Statement and defence within 5 working days of the prior notice',
+      id: 'statement_defence_5_days', zh: '收到告知书后五日内陈述、申辩', en: 'Statement and defence within 5 working days of receiving the prior notice',
       // Arts. 44, 45: the right to state and defend; Art. 62: no decision without hearing it unless waived.
       // The law sets no period; the prior notice gives "五日内" (Art. 85: 五日 = working days).
-      kind: 'party_window', basis: '行政处罚法第四十四条、第四十五条、第六十二条、第八十五条', startsAt: 'notify_prior', stopsAt: ['decide'],
+      // Counted from service (the notice says "自收到本告知书之日起"); a signed waiver closes it (Art. 62).
+      kind: 'party_window', basis: '行政处罚法第四十四条、第四十五条、第六十二条、第八十五条',
+      startsAt: { step: 'serve_prior_notice', date: 'servedOn' }, stopsAt: [{ step: 'waive_statement', date: 'signedOn' }, 'decide'],
       amount: 5, unit: 'working_days',
     },
     {
       id: 'hearing_request_5_days', zh: '告知后五日内可要求听证', en: 'Hearing may be requested within 5 working days',
-      kind: 'party_window', basis: '行政处罚法第六十四条、第八十五条', startsAt: 'notify_prior', stopsAt: ['request_hearing', 'decide'], amount: 5, unit: 'working_days',
+      // Art. 64(1) "告知后五日内": the party is told when the notice reaches it, so from service too.
+      kind: 'party_window', basis: '行政处罚法第六十四条、第八十五条', amount: 5, unit: 'working_days',
+      startsAt: { step: 'serve_prior_notice', date: 'servedOn' },
+      stopsAt: [{ step: 'request_hearing', date: 'requestedOn' }, { step: 'waive_hearing', date: 'signedOn' }, 'decide'],
       // 行政处罚法第六十三条: the right (and so its window) exists only for the penalties it lists.
       onlyIf: { step: 'conclude_investigation', flag: 'hearingEligible' },
     },
