@@ -159,6 +159,7 @@ export const caseMessages = {
       already_extended: t('已延长过一次', 'Already extended once'),
       requires_step: t('尚未完成前置步骤', 'A prerequisite step is missing'),
       own_proposal: t('由本人提出，须由其他负责人审批', 'You proposed this: another leader must approve it'),
+      measure_period_expired: t('期限已届满，应当解除（行政强制法第二十八条、第三十三条）', 'The period has run: the measure must be lifted (Arts. 28, 33)'),
     },
     ...caseFieldMessages,
   },

@@ -16,7 +16,8 @@ export type GuardName =
   | 'hearing_eligible' // the investigation report said a hearing right applies (Art. 63)
   | 'problem_found' // the inspection found a problem (to refer for a penalty)
   | 'extension_unused' // a time limit may be extended once
-  | 'extension_in_time'; // an extension only before the deadline it extends (许可法 Art. 42, 强制法 Art. 25)
+  | 'extension_in_time' // an extension only before the deadline it extends (许可法 Art. 42, 强制法 Art. 25)
+  | 'within_measure_period'; // a disposal decision within the seizure or freezing period (强制法 Arts. 27, 32)
 
 /** One row of a transitions table: a step that moves a case from one of `from` to `to`. */
 export interface StepDef<S extends string = string> {
