@@ -30,6 +30,17 @@ async function login(page: Page, username: string) {
   await page.getByTestId('current-agency').waitFor();
 }
 
+/** Submits the step dialog and waits for it to close; a refusal or a field left invalid fails with what the form shows. */
+async function submit(page: Page, shot: string): Promise<void> {
+  await page.getByTestId('step-submit').click();
+  const closed = page.locator('.ant-modal-wrap').waitFor({ state: 'hidden', timeout: 30_000 }).then(() => null);
+  const shown = page.locator('[data-testid="step-problem"], .ant-form-item-explain-error').first().waitFor({ timeout: 30_000 }).then(() => 'problem');
+  if ((await Promise.race([closed, shown])) === 'problem') {
+    await screenshot(page, shot);
+    throw new Error(`the step was not taken: ${await page.locator('[data-testid="step-problem"], .ant-form-item-explain-error').allTextContents()}`);
+  }
+}
+
 async function waitForStage(page: Page, stage: string): Promise<void> {
   await page.locator('.ant-modal-wrap').waitFor({ state: 'hidden' });
   await expect.poll(() => page.getByTestId('case-step').textContent()).toBe(stage);
@@ -88,7 +99,7 @@ describe('an emergency seizure, reported, ratified and extended in the browser (
     await inputOf(page, 'step-data-reportedTo').fill('张局长');
     await page.getByTestId('step-data-summary').fill('已当场扣押涉案电热水壶320台，现报告并申请补办批准手续。');
     await screenshot(page, 'coercion-01-report');
-    await page.getByTestId('step-submit').click();
+    await submit(page, 'coercion-01-report-refused');
     await waitForStage(page, '已报告（待补办批准）');
     await expect.poll(() => page.getByTestId('clock-urgent_report_24_hours').getAttribute('data-status')).toBe('met');
     expect(problems()).toEqual([]);
@@ -99,7 +110,7 @@ describe('an emergency seizure, reported, ratified and extended in the browser (
     await login(page, 'cx.gxj.leader');
     await page.goto(`/app/cases/${caseId}`);
     await page.getByTestId('handle-ratify').click();
-    await page.getByTestId('step-submit').click();
+    await submit(page, 'coercion-02-ratify-refused');
     await waitForStage(page, '措施实施中');
 
     const today = chinaNow().slice(0, 10);
@@ -112,9 +123,8 @@ describe('an emergency seizure, reported, ratified and extended in the browser (
     await inputOf(page, 'doc-documents-seizure_extension_decision-extendedDays').fill('20');
     await fillDate(page, 'doc-documents-seizure_extension_decision-newLastDay', plus(50));
     await page.getByTestId('doc-documents-seizure_extension_decision-reason').fill('涉案产品需追查来源和销售去向，案情复杂');
-    await screenshot(page, 'coercion-02-extend');
-    await page.getByTestId('step-submit').click();
-    await page.locator('.ant-modal-wrap').waitFor({ state: 'hidden' });
+    await screenshot(page, 'coercion-03-extend');
+    await submit(page, 'coercion-03-extend-refused');
     const view = await (await apiLogin('cx.gxj.leader', DEMO_PASSWORD)).request<CaseView>('GET', `/api/cases/${caseId}`);
     expect(view.clocks.find((k) => k.id === 'seizure_30_days_emergency')).toMatchObject({ extendedBy: 20, status: 'running' });
     await expect.poll(() => page.getByTestId('next-step-serve_extension').count()).toBe(1);
