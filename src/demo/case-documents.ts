@@ -12,6 +12,8 @@ export interface DemoCase {
   phone: string;
   /** How the case ends: the decision served, what came of it, how it was carried out. */
   ending: { served: string; outcome: string; execution: string };
+  /** A seizure's dates as its documents state them (行政强制法 Art. 25), where the case has one. */
+  seizure?: { lastDay: string; extendedDays: number; newLastDay: string; testingUntil: string };
 }
 
 /**
@@ -92,6 +94,12 @@ export function demoDocumentFields(docType: string, on: string, c: DemoCase, ste
       return { declarant: rep };
     case 'hearing_summons':
       return { hearingAt: at('09:00'), place: '本机关听证室', host: c.hearingHost };
+    case 'seizure_extension_decision':
+      return { measure: 'seizure', originalLastDay: c.seizure!.lastDay, extendedDays: c.seizure!.extendedDays, newLastDay: c.seizure!.newLastDay, reason: '涉案产品需追查来源和销售去向，案情复杂' };
+    case 'testing_period_notice':
+      return { measure: 'seizure', kind: 'testing', items: [{ name: '电热水壶 HD-1750', quantity: '6台（抽样）' }], institution: '云南省产品质量监督检验研究院', from: on, until: c.seizure!.testingUntil };
+    case 'seizure_release':
+      return { measure: 'seizure', ground: 'no_violation', items: [{ name: '电热水壶 HD-1750', quantity: '320台' }] };
     default:
       throw new Error(`demo: no fields for ${docType}`);
   }

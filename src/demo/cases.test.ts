@@ -31,6 +31,7 @@ describe('demo cases', () => {
         'licensing:served:open',
         'licensing:accepted:open',
         'coercion:in_force:open',
+        'coercion:closed:closed', // extended, released and the goods returned (行政强制法第二十五条、第二十八条)
         'levy:closed:closed',
       ]),
     );

@@ -8,7 +8,7 @@ import { users } from '../accounts/tables.js';
 import type { AuditContext } from '../audit/record.js';
 import { onCalendar } from '../calendar/fallback.js';
 import { agencies, people, type EnforcementCategory } from '../organisation/tables.js';
-import { chinaDate, type Clock } from '../platform/clock.js';
+import { chinaDate, chinaDateTime, type Clock } from '../platform/clock.js';
 import { compileCaseFile, transferCaseFile } from '../recording/archive/archive.js';
 import { completeStep } from '../recording/cases/complete-step.js';
 import { openCase, type OpenCaseInput } from '../recording/cases/open-case.js';
@@ -104,7 +104,8 @@ interface AgencyCast {
 }
 
 /** Step data for the demo, by step id: from the case's story, party and officers. */
-function stepData(step: string, cast: AgencyCast, on: string, sc: Scenario, c: DemoCase): Record<string, unknown> {
+function stepData(step: string, cast: AgencyCast, at: Date, sc: Scenario, c: DemoCase): Record<string, unknown> {
+  const on = chinaDate(at);
   const { story } = c;
   const fine = story.fineAmount ? { fineAmount: story.fineAmount } : {};
   switch (step) {
@@ -169,9 +170,28 @@ function stepData(step: string, cast: AgencyCast, on: string, sc: Scenario, c: D
         : { recommendation: 'grant', opinion: '申请材料齐全，符合法定条件', legalReviewOpinion: '程序合法，同意准予许可' };
     case 'issue_certificate':
       return { certificateNumber: `滇无线电台〔${on.slice(0, 4)}〕${on.slice(5, 7)}${on.slice(8, 10)}`, validUntil: '2031-12-31' };
+    // 行政强制法 Arts. 19, 24–28: the dates and times the law counts from are the real ones.
     case 'implement':
-      return { partyPresent: true };
-    case 'lift':
+      return { implementedOn: on, periodDays: SEIZURE_DAYS, partyPresent: true };
+    case 'act_urgently':
+      return { officers: cast.group, measure: 'seize', items: '电热水壶 HD-1750 320台', reason: '防止证据灭失、危害扩大', urgency: '当事人正将涉案产品装车外运，情况紧急', actedAt: chinaDateTime(at), periodDays: SEIZURE_DAYS, partyPresent: true };
+    case 'report_urgent':
+      return { reportedAt: chinaDateTime(at), reportedTo: '机关负责人', summary: '已当场扣押涉案电热水壶320台，现报告并申请补办批准手续。' };
+    case 'ratify':
+      return {};
+    case 'start_testing':
+      return { kind: 'testing', institution: '云南省产品质量监督检验研究院', from: on, until: addDays(on, TESTING_DAYS) };
+    case 'end_testing':
+      return { on, result: '检验报告已出具：泄漏电流项目不符合GB 4706.1-2005的要求。' };
+    case 'extend':
+      return { days: SEIZURE_DAYS, reason: '涉案产品需追查来源和销售去向，案情复杂' };
+    case 'serve_extension':
+      return { method: 'in_person', servedOn: on };
+    case 'release':
+      return { ground: 'no_violation', note: '经复检，涉案产品符合GB 4706.1-2005的要求，当事人没有违法行为。' };
+    case 'return_property':
+      return { returnedOn: on, itemsReturned: '电热水壶 HD-1750 320台' };
+    case 'dispose':
       return { outcome: 'confiscated', note: '经检验不合格，依法没收' };
     case 'collect':
       return { amount: LEVY_AMOUNT, receiptNo: `FS${on.replaceAll('-', '')}` };
@@ -190,7 +210,9 @@ const PATHS = {
   penalty_summary: ['decide_on_spot', 'file_with_agency', 'execute', 'close'],
   licensing_grant: ['accept', 'site_check', 'conclude_review', 'grant', 'issue_certificate', 'serve', 'close'],
   licensing_refuse: ['notify_missing', 'receive_supplement', 'accept', 'conclude_review', 'refuse', 'serve', 'close'],
-  coercion: ['propose_measure', 'approve_measure', 'implement', 'lift', 'close'],
+  coercion: ['propose_measure', 'approve_measure', 'implement', 'start_testing', 'end_testing', 'dispose', 'close'],
+  coercion_release: ['propose_measure', 'approve_measure', 'implement', 'extend', 'serve_extension', 'release', 'return_property', 'close'],
+  coercion_emergency: ['act_urgently', 'report_urgent', 'ratify'],
   levy: ['assess', 'decide', 'serve', 'collect', 'close'],
 } as const;
 
@@ -211,6 +233,12 @@ interface Scenario {
 }
 
 const NOTHING_TO_EXECUTE = '无需执行。';
+/** The period the demo seizure decisions state, and its extension: the 30 days 行政强制法第二十五条 allows. */
+const SEIZURE_DAYS = 30;
+/** The testing period the demo's testing notice states (行政强制法第二十五条第三款 "应当明确"). */
+const TESTING_DAYS = 3;
+/** The calendar date `n` days after `on`. */
+const addDays = (on: string, n: number) => new Date(Date.parse(`${on}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
 
 const SCENARIOS: Scenario[] = [
   { procedure: 'inspection', path: 'inspection', steps: 6, variant: 'problem', story: 'energy_inspection', ending: { served: '—', outcome: '发现问题，建议立案查处。', execution: NOTHING_TO_EXECUTE }, startDaysAgo: 3 },
@@ -222,7 +250,12 @@ const SCENARIOS: Scenario[] = [
   { procedure: 'licensing', path: 'licensing_grant', steps: 7, variant: 'grant', story: 'radio_licence', ending: { served: '准予行政许可决定书', outcome: '准予许可，已颁发无线电台执照。', execution: NOTHING_TO_EXECUTE }, startDaysAgo: 30 },
   { procedure: 'licensing', path: 'licensing_refuse', steps: 6, variant: 'refuse', story: 'radio_licence', ending: { served: '不予行政许可决定书', outcome: '不予许可，已告知申请人申请行政复议或者提起行政诉讼的权利。', execution: NOTHING_TO_EXECUTE }, startDaysAgo: 25 },
   { procedure: 'licensing', path: 'licensing_grant', steps: 2, variant: 'grant', story: 'radio_licence', ending: { served: '准予行政许可决定书', outcome: '准予许可。', execution: NOTHING_TO_EXECUTE }, startDaysAgo: 12 },
-  { procedure: 'coercion', path: 'coercion', steps: 3, variant: 'plain', story: 'unsafe_kettles', ending: { served: '解除扣押决定书', outcome: '经检验不合格，依法没收。', execution: NOTHING_TO_EXECUTE }, startDaysAgo: 10 },
+  // A seizure in force, its testing period left out of the count (行政强制法第二十五条第三款).
+  { procedure: 'coercion', path: 'coercion', steps: 5, variant: 'plain', story: 'unsafe_kettles', ending: { served: '—', outcome: '经检验不合格，依法没收。', execution: NOTHING_TO_EXECUTE }, startDaysAgo: 10 },
+  // Extended in time and told (Art. 25), then released and the goods returned (Art. 28).
+  { procedure: 'coercion', path: 'coercion_release', steps: 8, variant: 'plain', story: 'unsafe_kettles', ending: { served: '延长查封（扣押）期限决定书', outcome: '经复检合格，解除扣押。', execution: '扣押的电热水壶320台已全部退还当事人。' }, startDaysAgo: 30 },
+  // Taken on the spot in an emergency, reported within 24 hours and ratified (Art. 19).
+  { procedure: 'coercion', path: 'coercion_emergency', steps: 3, variant: 'plain', story: 'unsafe_kettles', ending: { served: '—', outcome: '扣押措施实施中。', execution: NOTHING_TO_EXECUTE }, startDaysAgo: 3 },
   { procedure: 'levy', path: 'levy', steps: 5, variant: 'plain', story: 'frequency_fee', ending: { served: '征收决定书', outcome: '已作出征收决定并送达。', execution: '当事人已缴纳无线电频率占用费。' }, startDaysAgo: 35 },
 ];
 
@@ -341,15 +374,21 @@ async function runScenario(
   const path = PATHS[sc.path].slice(0, sc.steps);
   for (const [i, stepId] of path.entries()) {
     // Time passes between steps; before a decision not waited for by a waiver, the 5 working days
-    // for the defence from the notice's service (行政处罚法第四十四条、第四十五条、第六十二条).
+    // for the defence from the notice's service (行政处罚法第四十四条、第四十五条、第六十二条); an
+    // emergency seizure is reported to the leader a couple of hours later (行政强制法第十九条).
     at =
       path[i - 1] === 'serve_prior_notice' && stepId === 'decide'
         ? new Date(`${onCalendar(deps.calendar.current, (c) => c.addWorkingDays(chinaDate(at), 6)).value}T02:00:00Z`)
-        : new Date(at.getTime() + DAY + 37 * 60_000);
+        : path[i - 1] === 'act_urgently'
+          ? new Date(at.getTime() + 2 * 3600_000 + 15 * 60_000)
+          : new Date(at.getTime() + DAY + 37 * 60_000);
     if (at > env.now) at = new Date(env.now.getTime() - (path.length - i) * 60_000);
     const step = procedure.steps.find((s) => s.id === stepId)!;
     const actor = step.permission === 'case.approve' ? cast.leader : cast.officer;
     const on = chinaDate(at);
+    if (stepId === 'implement' || stepId === 'act_urgently')
+      demoCase.seizure = { lastDay: addDays(on, SEIZURE_DAYS), extendedDays: SEIZURE_DAYS, newLastDay: addDays(on, 2 * SEIZURE_DAYS), testingUntil: '' };
+    if (stepId === 'start_testing') demoCase.seizure = { ...demoCase.seizure!, testingUntil: addDays(on, TESTING_DAYS) };
     if (step.av) {
       const late = sc.lateUpload && stepId === 'site_record';
       const capturedAt = new Date(at.getTime() - (late ? 6 * DAY : 20 * 60_000));
@@ -365,7 +404,7 @@ async function runScenario(
       // Now and then a party refuses to sign a record — never its own waiver, which only its signature makes.
       ...(docTypeOf(docType).needsSignature ? { signature: (env.seed + d) % 4 === 3 && !docTypeOf(docType).partyStatement ? { refusalReason: '当事人以需请示上级为由拒绝签名，已有见证人在场' } : { imageDataUrl: demoSignature(env.seed + i) } } : {}),
     }));
-    await db.transaction((tx) => completeStep(tx, deps, ctxAt(actor), actor, kase.id, { step: stepId, data: stepData(stepId, cast, on, sc, demoCase), documents: docs, waivers: {} }));
+    await db.transaction((tx) => completeStep(tx, deps, ctxAt(actor), actor, kase.id, { step: stepId, data: stepData(stepId, cast, at, sc, demoCase), documents: docs, waivers: {} }));
   }
   if (sc.archive) {
     at = new Date(at.getTime() + 5 * DAY);

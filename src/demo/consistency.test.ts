@@ -14,11 +14,11 @@ let t: TestContext;
 
 interface CaseRow {
   id: string;
+  procedure: string;
   agency_id: string;
   agency: string;
   title: string;
   register_number: string;
-  procedure: string;
   facts: { steps?: Record<string, { data: Record<string, unknown>; firstAt: string }> };
   item_basis: string;
 }
@@ -201,6 +201,35 @@ describe('every demo case', () => {
       }
     }
     expect(waived).toBeGreaterThan(0);
+  });
+
+  it('runs its coercion clocks as 行政强制法 would: from the day recorded, extended in time, testing left out, reported within 24 hours', async () => {
+    const seizures = cases.filter((c) => c.procedure === 'coercion');
+    expect(seizures.length).toBeGreaterThanOrEqual(3);
+    const leaderOf = async (agencyId: string) => {
+      const [login] = await q<{ username: string }>(`select username from users where agency_id = '${agencyId}' and 'agency_leader' = any(roles) limit 1`);
+      return loginAs(t.app, login!.username, DEMO_PASSWORD);
+    };
+    const seen = new Set<string>();
+    for (const kase of seizures) {
+      const steps = kase.facts.steps ?? {};
+      const view = (await (await leaderOf(kase.agency_id)).get(`/api/cases/${kase.id}`)).json() as { clocks: { id: string; status: string; startedOn: string; extendedBy: number; excluded: number; amount: number }[] };
+      for (const k of view.clocks) {
+        // No demo case has missed a deadline the law sets (Arts. 19, 25, 27).
+        expect(['running', 'due_soon', 'met', 'paused'], `${kase.title} ${k.id}`).toContain(k.status);
+        seen.add(k.id);
+      }
+      const taken = (steps.implement?.data.implementedOn ?? String(steps.act_urgently?.data.actedAt ?? '').slice(0, 10)) as string;
+      const period = view.clocks.find((k) => k.id.startsWith('seizure_30_days'));
+      expect(period, kase.title).toBeDefined();
+      expect(period).toMatchObject({ startedOn: taken, amount: steps.implement?.data.periodDays ?? steps.act_urgently?.data.periodDays });
+      if (steps.extend) expect(period!.extendedBy, kase.title).toBe(steps.extend.data.days);
+      if (steps.end_testing) expect(period!.excluded, kase.title).toBeGreaterThan(0);
+      if (steps.act_urgently) expect(view.clocks.find((k) => k.id === 'urgent_report_24_hours')?.status, kase.title).toBe('met');
+      // The seizure decision states the period the step recorded (Art. 24(2)).
+      for (const d of docs.filter((x) => x.case_id === kase.id && x.doc_type === 'seizure_decision')) expect(d.fields.periodDays).toBe(period!.amount);
+    }
+    expect([...seen]).toEqual(expect.arrayContaining(['seizure_30_days', 'seizure_30_days_emergency', 'urgent_report_24_hours']));
   });
 
   it('has a title that names no state (the case shows its own)', () => {

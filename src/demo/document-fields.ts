@@ -52,7 +52,24 @@ export function sampleDocumentFields(docType: string, on: string): Record<string
       return { declarant: '周建国' };
     case 'hearing_summons':
       return { hearingAt: at('09:00'), place: '本局听证室', host: '陈静' };
+    case 'seizure_extension_decision':
+      return { measure: 'seizure', originalLastDay: on, extendedDays: 30, newLastDay: addDays(on, 30), reason: '涉案产品需追查来源，案情复杂' };
+    case 'testing_period_notice':
+      return { measure: 'seizure', kind: 'testing', items: [{ name: '“恒达”牌电热水壶 HD-1750', quantity: '6台' }], institution: '云南省产品质量监督检验研究院', from: on, until: addDays(on, 10) };
+    case 'seizure_release':
+      return { measure: 'seizure', ground: 'no_violation', items: [{ name: '“恒达”牌电热水壶 HD-1750', quantity: '320台' }] };
+    case 'freeze_notice':
+      return { legalBasis: '《中华人民共和国税收征收管理法》第三十八条', bank: '中国工商银行楚雄分行', accountNumber: '2503001009200012345', amount: 50000, frozenFrom: on, periodDays: 30 };
+    case 'freeze_decision':
+      return { facts, legalBasis: '《中华人民共和国税收征收管理法》第三十八条', bank: '中国工商银行楚雄分行', accountNumber: '2503001009200012345', amount: 50000, frozenFrom: on, periodDays: 30 };
+    case 'freeze_extension_decision':
+      return { bank: '中国工商银行楚雄分行', accountNumber: '2503001009200012345', originalLastDay: on, extendedDays: 30, newLastDay: addDays(on, 30), reason: '涉案资金往来需逐笔核查' };
+    case 'unfreeze_decision':
+      return { ground: 'decided', bank: '中国工商银行楚雄分行', accountNumber: '2503001009200012345', amount: 50000 };
     default:
       throw new Error(`no sample fields for ${docType}`);
   }
 }
+
+/** The calendar date `n` days after `on` ('YYYY-MM-DD'). */
+const addDays = (on: string, n: number) => new Date(Date.parse(`${on}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);

@@ -163,6 +163,7 @@ export const caseMessages = {
       already_waived: t('当事人已签署放弃声明', 'Already waived'),
       hearing_waived: t('当事人已放弃听证', 'The party waived the hearing'),
       summons_not_served: t('听证通知书尚未送达', 'The hearing summons has not been served'),
+      measure_period_expired: t('期限已届满，应当解除（行政强制法第二十八条、第三十三条）', 'The period has run: the measure must be lifted (Arts. 28, 33)'),
     },
     ...caseFieldMessages,
   },

@@ -331,25 +331,25 @@ describe('on-the-spot penalty (简易程序, 行政处罚法 Arts. 51–52)', ()
   });
 });
 
-describe('coercive measure (行政强制法 Arts. 18–28)', () => {
+describe('coercive measure (行政强制法 Arts. 18–28; the articles one by one in ./coercion.test.ts)', () => {
   it('needs approval before it is implemented on site, runs 30 days, may be extended once by 30', async () => {
     ctx.clock.set('2026-11-23T01:00:00Z');
     const c = await open(s.li, { procedure: 'coercion', powerItemId: world.items.coercion.id, title: '扣押涉嫌不合格电热水壶', source: 'referral', sourceDetail: { content: '检查中发现' }, parties: [partyCompany()] });
     await step(s.li, c.id, { step: 'propose_measure', data: { officers: group(), measure: 'seize', items: '电热水壶320台', reason: '防止转移' } });
-    expect((await step(s.li, c.id, { step: 'implement', data: { partyPresent: true } }, 409)).error.details.reason).toBe('wrong_state');
+    expect((await step(s.li, c.id, { step: 'implement', data: { implementedOn: '2026-11-23', periodDays: 30, partyPresent: true } }, 409)).error.details.reason).toBe('wrong_state');
     await step(s.leader, c.id, { step: 'approve_measure', data: {} });
-    const missing = await step(s.li, c.id, { step: 'implement', data: { partyPresent: true }, documents: [doc('seizure_decision')] }, 422);
+    const missing = await step(s.li, c.id, { step: 'implement', data: { implementedOn: '2026-11-23', periodDays: 30, partyPresent: true }, documents: [doc('seizure_decision')] }, 422);
     expect(missing.error.details.missing).toEqual(['inspection_record', 'av']);
-    const inForce = await step(s.li, c.id, { step: 'implement', data: { partyPresent: true }, documents: [doc('seizure_decision'), doc('inspection_record', 'sign')], waivers: NO_AV });
+    const inForce = await step(s.li, c.id, { step: 'implement', data: { implementedOn: '2026-11-23', periodDays: 30, partyPresent: true }, documents: [doc('seizure_decision'), doc('inspection_record', 'sign')], waivers: NO_AV });
     expect(inForce.issuedDocuments[0].number).toMatch(/^楚工信.+〔2026〕1号$/);
     // Implemented Mon 2026-11-23: 30 days end Wed 2026-12-23.
     expect(inForce.clocks).toEqual([expect.objectContaining({ id: 'seizure_30_days', deadline: '2026-12-23', status: 'running' })]);
-    const extended = await step(s.leader, c.id, { step: 'extend', data: { reason: '需要检测' } });
+    const extended = await step(s.leader, c.id, { step: 'extend', data: { days: 30, reason: '需要检测' }, documents: [doc('seizure_extension_decision')] });
     // 60 days end Fri 2027-01-22. Art. 25 sets a maximum period of deprivation ("不得超过三十日"), which
     // the clock keeps as it falls (lastDayOff 'keep'): no calendar is needed, so it is not provisional.
     expect(extended.clocks[0]).toMatchObject({ deadline: '2027-01-22', provisional: false, kind: 'agency_deadline' });
     ctx.clock.set('2026-12-30T01:00:00Z');
-    await step(s.leader, c.id, { step: 'lift', data: { outcome: 'confiscated', note: '检验不合格' } });
+    await step(s.leader, c.id, { step: 'dispose', data: { outcome: 'confiscated', note: '检验不合格' } });
     const closed = await step(s.li, c.id, { step: 'close', data: {}, documents: [doc('closing_report')] });
     expect(closed.clocks[0]).toMatchObject({ status: 'met', metOn: '2026-12-30' });
   });

@@ -8,7 +8,7 @@ import type { Tx } from '../../platform/db/database.js';
 import { AppError, fieldIssue } from '../../platform/errors.js';
 import { caseOfficers, caseParties } from '../tables.js';
 import { procedureOf } from '../workflows/procedures/index.js';
-import type { ClockOverride, GuardName, StepDef } from '../workflows/types.js';
+import { eventStep, type ClockOverride, type GuardName, type StepDef } from '../workflows/types.js';
 import { caseClocks } from './clocks.js';
 import { stepFact } from './facts.js';
 import type { CaseRow } from './load.js';
@@ -236,6 +236,17 @@ const GUARDS: Record<GuardName, Guard> = {
     const hearingOn = scheduled.data.hearingOn as string;
     const earliest = workingDaysAfter(input, 'hearing_summons_served', servedOn, HEARING_NOTICE_WORKING_DAYS);
     return hearingOn >= earliest.date ? null : new AppError('HEARING_NOTICE_TOO_SHORT', [], { servedOn, hearingOn, earliest: earliest.date, provisional: earliest.provisional });
+  },
+
+  // 行政强制法第二十七条 ("在本法第二十五条规定的期限内作出处理决定") and 第三十二条 ("自冻结存款、汇款之日起
+  // 三十日内，行政机关应当作出处理决定"): once the period (with an extension granted in time, less the
+  // testing it leaves out) has run, the measure must be lifted (Arts. 28(4), 33(4)), not disposed of.
+  async within_measure_period(input) {
+    const { kase, step, calendar, now } = input;
+    const procedure = procedureOf(kase.procedure);
+    const ended = procedure.clocks.filter((c) => c.stopsAt.some((e) => eventStep(e) === step.id)).map((c) => c.id);
+    const over = caseClocks(procedure, kase, calendar, now, input.clockOverrides).find((v) => ended.includes(v.id) && v.status === 'overdue');
+    return over ? notAllowed('measure_period_expired', { clock: over.id, lastDay: over.deadline, provisional: over.provisional }) : null;
   },
 };
 

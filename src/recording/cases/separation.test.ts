@@ -83,7 +83,7 @@ function pathTo(p: Procedure, approval: StepDef): StepDef[] {
   throw new Error(`${p.id}: no path to ${approval.id}`);
 }
 
-type JsonSchema = { type?: string; format?: string; const?: unknown; enum?: unknown[]; properties?: Record<string, JsonSchema>; required?: string[]; items?: JsonSchema; minItems?: number; minimum?: number };
+type JsonSchema = { type?: string; format?: string; const?: unknown; enum?: unknown[]; properties?: Record<string, JsonSchema>; required?: string[]; items?: JsonSchema; minItems?: number; minimum?: number; maximum?: number };
 
 /** Valid step data from the step's own schema: its required fields, officers named. */
 function sampleData(step: StepDef): Record<string, unknown> {
@@ -92,6 +92,8 @@ function sampleData(step: StepDef): Record<string, unknown> {
       { personId: dualPersonId, role: 'leader' },
       { personId: world.people.wang.id, role: 'member' },
     ],
+    statutoryAuthority: '《中华人民共和国税收征收管理法》第三十八条', // 行政强制法第二十九条: a statute empowers the freeze
+    accountNumber: '2503001009200012345',
   };
   const sample = (schema: JsonSchema, name: string): unknown => {
     if (name in overrides) return overrides[name];
@@ -107,10 +109,10 @@ function sampleData(step: StepDef): Record<string, unknown> {
       case 'array':
         return Array.from({ length: Math.max(1, schema.minItems ?? 0) }, () => sample(schema.items ?? {}, ''));
       case 'string':
-        return schema.format === 'date' ? today() : `分离测试${name}`;
+        return schema.format === 'date' ? today() : schema.format === 'date-time' ? `${today()}T09:00` : `分离测试${name}`;
       case 'integer':
       case 'number':
-        return Math.max(schema.minimum ?? 0, 100);
+        return Math.min(Math.max(schema.minimum ?? 0, 100), schema.maximum ?? Infinity);
       case 'boolean':
         return false;
       default:

@@ -351,3 +351,88 @@ export const hearingWaiverFields = z
 
 /** 听证通知书 (行政处罚法第六十四条（二）: time and place, served 7 working days ahead). */
 export const hearingSummonsFields = hearingNoticeFields;
+
+/*
+ * 行政强制 documents after the seizure decision (行政强制法 Arts. 25, 28) and the freezing flow
+ * (Arts. 30–33). Each states what the article requires it to tell the party or the bank.
+ */
+
+const coercionMeasure = z.enum(['seizure', 'detention']);
+const seizedItems = z
+  .array(z.object({ name: text(200), quantity: text(100), specification: optionalText(200) }).strict())
+  .min(1)
+  .max(200);
+const frozenAccount = { bank: text(200), accountNumber: z.string().trim().regex(/^[0-9A-Za-z-]{6,40}$/), amount: yuan().refine((n) => n > 0, '冻结数额须大于零 / the amount must be positive') };
+
+/** Art. 28(1)–(5) and Art. 33(1)–(5): the grounds for lifting a seizure or a freeze. */
+export const RELEASE_GROUNDS = {
+  no_violation: '当事人没有违法行为',
+  unrelated: '与违法行为无关',
+  decided: '对违法行为已经作出处理决定，不再需要采取措施',
+  period_expired: '期限已经届满',
+  no_longer_needed: '其他不再需要采取措施的情形',
+} as const;
+const releaseGround = z.enum(Object.keys(RELEASE_GROUNDS) as [keyof typeof RELEASE_GROUNDS, ...(keyof typeof RELEASE_GROUNDS)[]]);
+
+/** An extension of a measure's period: the days approved (≤ 30) and the reason told (Arts. 25, 32). */
+const extensionFields = {
+  originalDecisionNumber: optionalText(100),
+  originalLastDay: date(),
+  extendedDays: z.number().int().min(1).max(30),
+  newLastDay: date(),
+  reason: text(2000),
+  remedies: remedies(),
+};
+const laterLastDay = { path: ['newLastDay'], message: '延长后的届满日须晚于原届满日 / the new last day must come after the old one' };
+
+/** 延长查封扣押期限决定书 (行政强制法 Art. 25: "延长查封、扣押的决定应当及时书面告知当事人，并说明理由"). */
+export const seizureExtensionDecisionFields = z
+  .object({ measure: coercionMeasure, ...extensionFields })
+  .strict()
+  .refine((f) => f.newLastDay > f.originalLastDay, laterLastDay);
+
+/** 检测（检验、检疫、技术鉴定）期间告知书 (行政强制法 Art. 25(3): the period "应当明确，并书面告知当事人"). */
+export const testingPeriodNoticeFields = z
+  .object({
+    measure: coercionMeasure,
+    kind: z.enum(['testing', 'inspection', 'quarantine', 'appraisal']),
+    items: seizedItems,
+    institution: text(200),
+    from: date(),
+    until: date(),
+    note: text().default('检测、检验、检疫或者技术鉴定的期间不计入查封、扣押期间，费用由本机关承担。'),
+  })
+  .strict()
+  .refine((f) => f.until >= f.from, { path: ['until'], message: '结束日不得早于开始日 / the period cannot end before it starts' });
+
+/** 解除查封扣押决定书 (行政强制法 Art. 28: a ground, and the property returned at once). */
+export const seizureReleaseFields = z
+  .object({
+    measure: coercionMeasure,
+    originalDecisionNumber: optionalText(100),
+    ground: releaseGround,
+    items: seizedItems,
+    returnArrangement: text(1000).default('本机关将立即退还上述财物；已拍卖或者变卖的，退还拍卖或者变卖所得款项。'),
+  })
+  .strict();
+
+/** 冻结通知书 — to the financial institution (行政强制法 Art. 30). */
+export const freezeNoticeFields = z
+  .object({ legalBasis: text(2000), ...frozenAccount, frozenFrom: date(), periodDays: z.number().int().min(1).max(30) })
+  .strict();
+
+/** 冻结决定书 (行政强制法 Art. 31(1)–(5)): reason, basis, period, account and amount, remedies. */
+export const freezeDecisionFields = z
+  .object({ facts: text(), legalBasis: text(2000), ...frozenAccount, frozenFrom: date(), periodDays: z.number().int().min(1).max(30), remedies: remedies() })
+  .strict();
+
+/** 延长冻结期限决定书 (行政强制法 Art. 32(2)). */
+export const freezeExtensionDecisionFields = z
+  .object({ bank: frozenAccount.bank, accountNumber: frozenAccount.accountNumber, ...extensionFields })
+  .strict()
+  .refine((f) => f.newLastDay > f.originalLastDay, laterLastDay);
+
+/** 解除冻结决定书 (行政强制法 Art. 33: its ground; the bank and the party are told). */
+export const unfreezeDecisionFields = z
+  .object({ originalDecisionNumber: optionalText(100), ground: releaseGround, ...frozenAccount })
+  .strict();

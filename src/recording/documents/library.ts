@@ -19,7 +19,9 @@
  *   (e.g. 市场监督管理行政处罚文书格式范本) treat them.
  * - Code characters: 罚 decision, 罚告 prior notice, 听告 hearing notice, 听通 hearing summons, 当罚 on-the-spot decision,
  *   检通 inspection notice, 现告 on-site notice, 准许/不许 licence grant/refusal, 受 acceptance,
- *   补告 one-time notice of missing materials, 强 seizure/detention (行政强制), 征 levy. They follow
+ *   补告 one-time notice of missing materials, 强 seizure/detention (行政强制), 强延/强检/强解 its extension,
+ *   testing-period notice and release, 冻通/冻/冻延/冻解 the freezing flow's notice to the bank, decision,
+ *   extension and release, 征 levy. They follow
  *   the common practice of one or two characters naming the act, and are unique within an agency
  *   so two types never share a number sequence's prefix.
  *
@@ -85,6 +87,13 @@ export const DOC_TYPES = {
   statement_waiver: def({ id: 'statement_waiver', zh: '放弃陈述申辩声明', en: 'Waiver of statement and defence', phase: 'decision', numbered: false, code: null, needsSignature: true, partyStatement: true, fields: f.statementWaiverFields }),
   hearing_waiver: def({ id: 'hearing_waiver', zh: '放弃听证声明', en: 'Waiver of the hearing', phase: 'decision', numbered: false, code: null, needsSignature: true, partyStatement: true, fields: f.hearingWaiverFields }),
   hearing_summons: def({ id: 'hearing_summons', zh: '听证通知书', en: 'Hearing summons', phase: 'decision', numbered: true, code: '听通', needsSignature: false, fields: f.hearingSummonsFields }),
+  seizure_extension_decision: def({ id: 'seizure_extension_decision', zh: '延长查封（扣押）期限决定书', en: 'Decision extending a seizure', phase: 'investigation', numbered: true, code: '强延', needsSignature: false, fields: f.seizureExtensionDecisionFields }),
+  testing_period_notice: def({ id: 'testing_period_notice', zh: '检测（检验、检疫、技术鉴定）期间告知书', en: 'Notice of the testing period', phase: 'investigation', numbered: true, code: '强检', needsSignature: false, fields: f.testingPeriodNoticeFields }),
+  seizure_release: def({ id: 'seizure_release', zh: '解除查封（扣押）决定书', en: 'Decision lifting a seizure', phase: 'decision', numbered: true, code: '强解', needsSignature: false, fields: f.seizureReleaseFields }),
+  freeze_notice: def({ id: 'freeze_notice', zh: '冻结通知书', en: 'Freeze notice (to the bank)', phase: 'investigation', numbered: true, code: '冻通', needsSignature: false, fields: f.freezeNoticeFields }),
+  freeze_decision: def({ id: 'freeze_decision', zh: '冻结决定书', en: 'Freeze decision', phase: 'investigation', numbered: true, code: '冻', needsSignature: false, fields: f.freezeDecisionFields }),
+  freeze_extension_decision: def({ id: 'freeze_extension_decision', zh: '延长冻结期限决定书', en: 'Decision extending a freeze', phase: 'investigation', numbered: true, code: '冻延', needsSignature: false, fields: f.freezeExtensionDecisionFields }),
+  unfreeze_decision: def({ id: 'unfreeze_decision', zh: '解除冻结决定书', en: 'Decision lifting a freeze', phase: 'decision', numbered: true, code: '冻解', needsSignature: false, fields: f.unfreezeDecisionFields }),
 } as const satisfies Record<string, DocTypeDef>;
 
 export type DocTypeId = keyof typeof DOC_TYPES;

@@ -146,4 +146,11 @@ export const SAMPLE_FIELDS: { [K in DocTypeId]: z.input<(typeof DOC_TYPES)[K]['f
   statement_waiver: { priorNoticeNumber: '楚工信罚告〔2026〕3号', declarant: '王建国' },
   hearing_waiver: { priorNoticeNumber: '楚工信罚告〔2026〕3号', declarant: '王建国' },
   hearing_summons: { hearingAt: '2026-12-10T09:30', place: '楚雄州工业和信息化局三楼会议室', host: '赵六' },
+  seizure_extension_decision: { measure: 'detention', originalDecisionNumber: '楚工信强〔2026〕3号', originalLastDay: '2026-10-16', extendedDays: 20, newLastDay: '2026-11-05', reason: '涉案设备需追查来源，案情复杂' },
+  testing_period_notice: { measure: 'detention', kind: 'testing', items: [{ name: 'Y系列电动机', quantity: '3台', specification: 'Y160M-4' }], institution: '云南省产品质量监督检验研究院', from: '2026-09-28', until: '2026-10-09' },
+  seizure_release: { measure: 'detention', originalDecisionNumber: '楚工信强〔2026〕3号', ground: 'no_violation', items: [{ name: 'Y系列电动机', quantity: '3台' }] },
+  freeze_notice: { legalBasis: '《中华人民共和国税收征收管理法》第三十八条', bank: '中国工商银行楚雄分行', accountNumber: '2503001009200012345', amount: 50000, frozenFrom: '2026-09-30', periodDays: 30 },
+  freeze_decision: { facts: '你单位有逃避纳税义务的行为，并有明显的转移存款的迹象。', legalBasis: '《中华人民共和国税收征收管理法》第三十八条', bank: '中国工商银行楚雄分行', accountNumber: '2503001009200012345', amount: 50000, frozenFrom: '2026-09-30', periodDays: 30 },
+  freeze_extension_decision: { bank: '中国工商银行楚雄分行', accountNumber: '2503001009200012345', originalLastDay: '2026-10-30', extendedDays: 30, newLastDay: '2026-11-29', reason: '涉案资金往来需逐笔核查' },
+  unfreeze_decision: { ground: 'decided', bank: '中国工商银行楚雄分行', accountNumber: '2503001009200012345', amount: 50000 },
 };

@@ -1,4 +1,4 @@
-import { SERVICE_METHODS } from './fields.js';
+import { RELEASE_GROUNDS, SERVICE_METHODS } from './fields.js';
 import { chineseDateTime, isoDateToChinese, rmb } from './format.js';
 import type { Block, RenderInput } from './layout.js';
 import type { DocFields, DocTypeId } from './library.js';
@@ -246,6 +246,66 @@ const bodies: Bodies = {
     p(`根据你（单位）的听证要求，依据《中华人民共和国行政处罚法》第六十四条的规定，本机关定于${chineseDateTime(f.hearingAt)}在${f.place}就“${ctx.input.caseInfo.title}”一案${f.isPublic ? '公开' : '不公开'}举行听证，听证主持人为${f.host}。请准时出席，并携带身份证明及有关证据材料；委托代理人参加的，应当提交授权委托书。`),
     p(f.rights),
     ...field('联系人及电话', f.contact),
+  ],
+
+  seizure_extension_decision: (f, ctx) => {
+    const measure = f.measure === 'seizure' ? '查封' : '扣押';
+    return [
+      salutation(ctx),
+      p(`本机关${f.originalDecisionNumber ? `《${measure}决定书》（${f.originalDecisionNumber}）` : ''}对你（单位）有关场所、设施或者财物实施的${measure}，期限原至${isoDateToChinese(f.originalLastDay)}届满。因${f.reason}，情况复杂，经本机关负责人批准，根据《中华人民共和国行政强制法》第二十五条的规定，决定延长${measure}期限${f.extendedDays}日，至${isoDateToChinese(f.newLastDay)}届满。`),
+      p(f.remedies),
+    ];
+  },
+
+  testing_period_notice: (f, ctx) => {
+    const measure = f.measure === 'seizure' ? '查封' : '扣押';
+    const kind = { testing: '检测', inspection: '检验', quarantine: '检疫', appraisal: '技术鉴定' }[f.kind];
+    return [
+      salutation(ctx),
+      p(`本机关依法${measure}的下列物品需要进行${kind}。根据《中华人民共和国行政强制法》第二十五条第三款的规定，现将${kind}期间告知如下：`),
+      { kind: 'table', header: ['名称', '数量', '规格'], rows: f.items.map((i) => [i.name, i.quantity, i.specification ?? '']) },
+      ...field(`${kind}机构`, f.institution),
+      ...field(`${kind}期间`, `${isoDateToChinese(f.from)}至${isoDateToChinese(f.until)}`),
+      p(f.note),
+    ];
+  },
+
+  seizure_release: (f, ctx) => {
+    const measure = f.measure === 'seizure' ? '查封' : '扣押';
+    return [
+      salutation(ctx),
+      p(`本机关${f.originalDecisionNumber ? `《${measure}决定书》（${f.originalDecisionNumber}）` : ''}对你（单位）下列场所、设施或者财物实施了${measure}。因${RELEASE_GROUNDS[f.ground]}，根据《中华人民共和国行政强制法》第二十八条的规定，决定予以解除。`),
+      { kind: 'table', header: ['名称', '数量', '规格'], rows: f.items.map((i) => [i.name, i.quantity, i.specification ?? '']) },
+      p(f.returnArrangement),
+    ];
+  },
+
+  freeze_notice: (f) => [
+    line(`${f.bank}：`),
+    p(`依据${f.legalBasis}和《中华人民共和国行政强制法》第三十条的规定，请协助冻结下列账户的存款、汇款，冻结期限自${isoDateToChinese(f.frozenFrom)}起${f.periodDays}日。请接到本通知书后立即予以冻结，不得在冻结前向当事人泄露信息。`),
+    ...field('账号', f.accountNumber),
+    ...field('冻结数额', rmb(f.amount)),
+  ],
+
+  freeze_decision: (f, ctx) => [
+    salutation(ctx),
+    p(`经查，${f.facts}`),
+    p(`依据${f.legalBasis}和《中华人民共和国行政强制法》第三十一条的规定，本机关决定冻结你（单位）下列存款、汇款，期限自${isoDateToChinese(f.frozenFrom)}起${f.periodDays}日。`),
+    ...field('金融机构', f.bank),
+    ...field('账号', f.accountNumber),
+    ...field('冻结数额', rmb(f.amount)),
+    p(f.remedies),
+  ],
+
+  freeze_extension_decision: (f, ctx) => [
+    salutation(ctx),
+    p(`本机关${f.originalDecisionNumber ? `《冻结决定书》（${f.originalDecisionNumber}）` : ''}冻结你（单位）在${f.bank}账号${f.accountNumber}的存款、汇款，期限原至${isoDateToChinese(f.originalLastDay)}届满。因${f.reason}，情况复杂，经本机关负责人批准，根据《中华人民共和国行政强制法》第三十二条的规定，决定延长冻结期限${f.extendedDays}日，至${isoDateToChinese(f.newLastDay)}届满。`),
+    p(f.remedies),
+  ],
+
+  unfreeze_decision: (f, ctx) => [
+    salutation(ctx),
+    p(`本机关${f.originalDecisionNumber ? `《冻结决定书》（${f.originalDecisionNumber}）` : ''}冻结了你（单位）在${f.bank}账号${f.accountNumber}的存款、汇款${rmb(f.amount)}。因${RELEASE_GROUNDS[f.ground]}，根据《中华人民共和国行政强制法》第三十三条的规定，决定解除冻结，并已通知该金融机构。`),
   ],
 };
 

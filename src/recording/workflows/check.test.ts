@@ -10,7 +10,7 @@ describe('transitions tables', () => {
   });
 
   it('covers every category with the procedures the law names', () => {
-    expect(PROCEDURES.map((p) => p.id)).toEqual(['inspection', 'penalty_general', 'penalty_summary', 'licensing', 'coercion', 'levy']);
+    expect(PROCEDURES.map((p) => p.id)).toEqual(['inspection', 'penalty_general', 'penalty_summary', 'licensing', 'coercion', 'levy', 'freezing']);
     expect(new Set(PROCEDURES.map((p) => p.category))).toEqual(new Set(['inspection', 'penalty', 'licensing', 'coercion', 'levy']));
   });
 
@@ -54,7 +54,10 @@ describe('transitions tables', () => {
       'licensing.grant': ['conclude_review'],
       'licensing.refuse': ['conclude_review'],
       'coercion.approve_measure': ['propose_measure'],
+      'coercion.ratify': ['act_urgently'], // 行政强制法第十九条: the leader ratifies (or releases) what the officers took on the spot
+      'coercion.release_immediately': ['act_urgently'],
       'levy.decide': ['assess'],
+      'freezing.approve_freeze': ['propose_freeze'],
     });
   });
 
@@ -71,7 +74,7 @@ describe('transitions tables', () => {
     expect(problemsOf(edit('approve_measure', { approves: ['propose_seizure'] }))).toEqual(['coercion.approve_measure: approves unknown step propose_seizure']);
     expect(problemsOf(edit('approve_measure', { approves: ['implement'] }))).toEqual(['coercion.approve_measure: approves implement, which cannot come before it']);
     expect(problemsOf(edit('approve_measure', { approves: [] }))).toEqual(['coercion.approve_measure: approves names no step']);
-    expect(problemsOf(edit('lift', { notAnApproval: '' }))).toEqual(['coercion.lift: notAnApproval needs a reason']);
+    expect(problemsOf(edit('dispose', { notAnApproval: '' }))).toEqual(['coercion.dispose: notAnApproval needs a reason']);
     expect(problemsOf(edit('implement', { approves: ['propose_measure'] }))).toEqual(['coercion.implement: only a case.approve step approves or is exempt']);
   });
 });

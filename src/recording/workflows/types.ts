@@ -19,7 +19,8 @@ export type GuardName =
   | 'extension_in_time' // an extension only before the deadline it extends (许可法 Art. 42, 强制法 Art. 25)
   | 'notice_service_date' // a notice served once, on a day between its issue and today (公告: 30 days after publication)
   | 'waiver_date' // a waiver once, signed between the notice's service and today
-  | 'hearing_summons_served'; // the latest 听证通知书 served at least 7 working days before the hearing (Art. 64(2))
+  | 'hearing_summons_served' // the latest 听证通知书 served at least 7 working days before the hearing (Art. 64(2))
+  | 'within_measure_period'; // a disposal decision within the seizure or freezing period (强制法 Arts. 27, 32)
 
 /** One row of a transitions table: a step that moves a case from one of `from` to `to`. */
 export interface StepDef<S extends string = string> {

@@ -3865,7 +3865,7 @@ export interface paths {
             parameters: {
                 query?: {
                     status?: "open" | "closed" | "archived";
-                    procedure?: "inspection" | "penalty_general" | "penalty_summary" | "licensing" | "coercion" | "levy";
+                    procedure?: "inspection" | "penalty_general" | "penalty_summary" | "licensing" | "coercion" | "levy" | "freezing";
                     mine?: "true" | "false";
                     q?: string;
                     limit?: number;
@@ -3986,7 +3986,7 @@ export interface paths {
                         /** Format: uuid */
                         agencyId?: string;
                         /** @enum {string} */
-                        procedure: "inspection" | "penalty_general" | "penalty_summary" | "licensing" | "coercion" | "levy";
+                        procedure: "inspection" | "penalty_general" | "penalty_summary" | "licensing" | "coercion" | "levy" | "freezing";
                         /** Format: uuid */
                         powerItemId: string;
                         title: string;
@@ -4982,7 +4982,7 @@ export interface paths {
                     "application/json": {
                         items: {
                             /** @enum {string} */
-                            procedure: "inspection" | "penalty_general" | "penalty_summary" | "licensing" | "coercion" | "levy";
+                            procedure: "inspection" | "penalty_general" | "penalty_summary" | "licensing" | "coercion" | "levy" | "freezing";
                             step: string;
                             required: boolean;
                         }[];

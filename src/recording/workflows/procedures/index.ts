@@ -5,16 +5,17 @@ import { penaltySummary } from './penalty-summary.js';
 import { licensing } from './licensing.js';
 import { coercion } from './coercion.js';
 import { levy } from './levy.js';
+import { freezing } from './freezing.js';
 
 /*
  * The transitions tables: one per procedure, data rather than code. ../check.ts verifies them at
  * start-up (states exist, every state reachable and able to reach 结案, documents in the library,
  * every leader approval names the proposal it approves: the proposer never approves, issue 7).
  * Sources: R4 (seed 002, inspection), R5 (seed 003, licensing), 行政处罚法 (2021) Arts. 42–72,
- * 行政许可法 Arts. 32–44, 行政强制法 Arts. 18–28.
+ * 行政许可法 Arts. 32–44, 行政强制法 Arts. 18–33.
  */
 
-const TABLES = [inspection, penaltyGeneral, penaltySummary, licensing, coercion, levy] as const;
+const TABLES = [inspection, penaltyGeneral, penaltySummary, licensing, coercion, levy, freezing] as const;
 
 export const PROCEDURES: readonly Procedure[] = TABLES;
 
