@@ -85,6 +85,7 @@ export const labelMessages = {
       leading_group: t('领导小组', 'Leading group'),
       calendar_year: t('年度节假日', 'Calendar year'),
       calendar_day: t('节假日', 'Calendar day'),
+      law_library: t('法律法规库', 'Law library'),
       api_token: t('接口令牌', 'API token'),
       power_item: t('权力事项', 'Power list item'),
       evidence: t('证据', 'Evidence'),
