@@ -3,13 +3,13 @@
  * The query lives in the address (?q=), so a search can be linked and the back button returns to it.
  */
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Empty, Input, List, Space, Table, Typography } from 'antd';
+import { Alert, Card, Empty, Input, Space, Table, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import { ui } from '../../../src/i18n/ui.ts';
 import { api, unwrap } from '../api.ts';
 import { LawKindTag, LawStatusTag } from '../components/law/law-parts.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
-import type { Law, LawArticleHit, LawSearch } from '../types.ts';
+import type { Law, LawSearch } from '../types.ts';
 
 const l = ui.laws;
 
@@ -58,22 +58,18 @@ function Hits({ result }: { result: LawSearch }) {
       }
     >
       <Typography.Paragraph type="secondary">{result.mode === 'citation' ? l.byCitation : l.byWords(result.words.join(' '))}</Typography.Paragraph>
-      <List<LawArticleHit>
-        dataSource={result.articles}
-        data-testid="law-hits"
-        renderItem={(hit) => (
-          <List.Item key={`${hit.versionId}-${hit.number}`}>
-            <List.Item.Meta
-              title={
-                <Link to={`/laws/versions/${hit.versionId}/articles/${hit.number}`} data-testid={`law-hit-${hit.number}`}>
-                  {hit.citation}
-                </Link>
-              }
-              description={<Highlighted text={hit.snippet} words={result.words} />}
-            />
-          </List.Item>
-        )}
-      />
+      <div data-testid="law-hits">
+        {result.articles.map((hit) => (
+          <div key={`${hit.versionId}-${hit.number}`} style={{ padding: '8px 0', borderTop: '1px solid rgba(5, 5, 5, 0.06)' }}>
+            <Link to={`/laws/versions/${hit.versionId}/articles/${hit.number}`} data-testid={`law-hit-${hit.number}`}>
+              {hit.citation}
+            </Link>
+            <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0' }}>
+              <Highlighted text={hit.snippet} words={result.words} />
+            </Typography.Paragraph>
+          </div>
+        ))}
+      </div>
     </Card>
   );
 }
