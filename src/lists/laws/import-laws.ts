@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -83,42 +83,15 @@ const CHUNK = 500;
  * every version added.
  */
 export async function importLaws(db: Db, ctx: AuditContext, sources: LawSource[]): Promise<LawImportReport> {
-  const report: LawImportReport = { added: [], unchanged: 0, refused: [] };
-  const stored = await db
-    .select({ lawId: laws.id, title: laws.title, versionDate: lawVersions.versionDate, sha256: lawVersions.sourceSha256 })
-    .from(laws)
-    .leftJoin(lawVersions, eq(lawVersions.lawId, laws.id));
-  const lawIds = new Map(stored.map((r) => [r.title, r.lawId]));
-  const versions = new Map(stored.filter((r) => r.versionDate).map((r) => [`${r.title}|${r.versionDate}`, r.sha256]));
-  const digests = new Set(versions.values());
-
-  const toAdd: { source: LawSource; parsed: ParsedLaw; versionDate: string; digest: string }[] = [];
-  for (const source of sources) {
-    const versionDate = versionDateOfFileName(source.name);
-    if (!versionDate) {
-      report.refused.push({ name: source.name, reason: 'the file name carries no version date, e.g. 行政处罚法(2021-01-22).md' });
-      continue;
-    }
-    const digest = sha256(source.text);
-    // A stored text is recognised by its digest, without parsing it again (every start does this).
-    if (digests.has(digest)) {
-      report.unchanged++;
-      continue;
-    }
-    let parsed: ParsedLaw;
-    try {
-      parsed = parseLaw(source.text);
-    } catch (error) {
-      report.refused.push({ name: source.name, reason: error instanceof Error ? error.message : String(error) });
-      continue;
-    }
-    const known = versions.get(`${parsed.title}|${versionDate}`);
-    if (known) report.refused.push({ name: source.name, reason: `the version of ${versionDate} is stored with another text (sha256 ${known.slice(0, 12)}…); a changed text needs a version of its own` });
-    else toAdd.push({ source, parsed, versionDate, digest });
-  }
-  if (!toAdd.length) return report;
-
-  await db.transaction(async (tx) => {
+  // Every start: read what is stored and compare digests, outside any transaction.
+  const first = plan(await storedVersions(db), sources);
+  if (!first.toAdd.length) return first.report;
+  return db.transaction(async (tx) => {
+    // Two processes starting on one PostgreSQL database at once: the second waits here, then finds
+    // the texts stored by the first (the plan is made again under the lock).
+    await tx.execute(sql`select pg_advisory_xact_lock(${LAW_IMPORT_LOCK})`);
+    const { report, toAdd, lawIds } = plan(await storedVersions(tx), sources);
+    if (!toAdd.length) return report;
     const newTitles = [...new Set(toAdd.map((a) => a.parsed.title))].filter((t) => !lawIds.has(t));
     if (newTitles.length) {
       const rows = await tx.insert(laws).values(newTitles.map((title) => ({ title, kind: lawKindOf(title), createdAt: ctx.now }))).returning({ id: laws.id, title: laws.title });
@@ -150,8 +123,51 @@ export async function importLaws(db: Db, ctx: AuditContext, sources: LawSource[]
     for (let i = 0; i < articles.length; i += CHUNK) await tx.insert(lawArticles).values(articles.slice(i, i + CHUNK));
     report.added = toAdd.map(({ parsed, versionDate }) => ({ title: parsed.title, versionDate, articles: parsed.articles.length }));
     await recordLawImport(tx, ctx, toAdd.map(({ parsed, versionDate, digest }) => ({ title: parsed.title, versionDate, sha256: digest, articles: parsed.articles.length })));
+    return report;
   });
-  return report;
+}
+
+/** An advisory lock key of the law import (any constant; the migrator uses another). */
+const LAW_IMPORT_LOCK = 7_310_010;
+
+function storedVersions(db: Db | Tx) {
+  return db
+    .select({ lawId: laws.id, title: laws.title, versionDate: lawVersions.versionDate, sha256: lawVersions.sourceSha256 })
+    .from(laws)
+    .leftJoin(lawVersions, eq(lawVersions.lawId, laws.id));
+}
+
+/** Which sources are new versions, which are stored already and which are refused. */
+function plan(stored: Awaited<ReturnType<typeof storedVersions>>, sources: LawSource[]) {
+  const report: LawImportReport = { added: [], unchanged: 0, refused: [] };
+  const lawIds = new Map(stored.map((r) => [r.title, r.lawId]));
+  const versions = new Map(stored.filter((r) => r.versionDate).map((r) => [`${r.title}|${r.versionDate}`, r.sha256]));
+  const digests = new Set(versions.values());
+  const toAdd: { source: LawSource; parsed: ParsedLaw; versionDate: string; digest: string }[] = [];
+  for (const source of sources) {
+    const versionDate = versionDateOfFileName(source.name);
+    if (!versionDate) {
+      report.refused.push({ name: source.name, reason: 'the file name carries no version date, e.g. 行政处罚法(2021-01-22).md' });
+      continue;
+    }
+    const digest = sha256(source.text);
+    // A stored text is recognised by its digest, without parsing it again (every start does this).
+    if (digests.has(digest)) {
+      report.unchanged++;
+      continue;
+    }
+    let parsed: ParsedLaw;
+    try {
+      parsed = parseLaw(source.text);
+    } catch (error) {
+      report.refused.push({ name: source.name, reason: error instanceof Error ? error.message : String(error) });
+      continue;
+    }
+    const known = versions.get(`${parsed.title}|${versionDate}`);
+    if (known) report.refused.push({ name: source.name, reason: `the version of ${versionDate} is stored with another text (sha256 ${known.slice(0, 12)}…); a changed text needs a version of its own` });
+    else toAdd.push({ source, parsed, versionDate, digest });
+  }
+  return { report, toAdd, lawIds };
 }
 
 function recordLawImport(tx: Tx, ctx: AuditContext, versions: { title: string; versionDate: string; sha256: string; articles: number }[]) {

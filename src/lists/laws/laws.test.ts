@@ -226,6 +226,17 @@ describe('a text for a version already stored, and a new version', () => {
     expect((await search('处罚法第五十一条')).json().articles[0].citation).toBe('《中华人民共和国行政处罚法》(2026-06-01) 第五十一条');
   });
 
+  it('two imports of the same new text at once store it once (the second finds it under the lock)', async () => {
+    const source = shippedLawSources().find((s) => s.name.startsWith('电子签名法'))!;
+    // A made-up later version (test fixture): the same text under a later date.
+    const text = `${source.text}\n`;
+    const ctx = { actor: null, now: new Date(), label: 'system' };
+    const reports = await Promise.all([importLaws(t.database.db, ctx, [{ name: '电子签名法(2026-10-01).md', text }]), importLaws(t.database.db, ctx, [{ name: '电子签名法(2026-10-01).md', text }])]);
+    expect(reports.map((r) => r.added.length).sort()).toEqual([0, 1]);
+    expect(reports.map((r) => r.refused)).toEqual([[], []]);
+    expect((await lawsByTitle()).get('中华人民共和国电子签名法')!.versions.map((v) => v.versionDate)).toEqual(['2019-04-23', '2026-10-01']);
+  });
+
   it('keeps versions and articles append-only in the database', async () => {
     await expect(t.owner.exec(`update law_articles set full_text = 'x' where number = 51`)).rejects.toThrow(/append-only/);
     await expect(t.owner.exec(`delete from law_versions`)).rejects.toThrow(/append-only/);
