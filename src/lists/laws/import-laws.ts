@@ -188,8 +188,8 @@ export function shippedLawSources(dir: string = SHIPPED_TEXTS_DIR): LawSource[] 
  * start reads the files, compares digests and writes nothing). A refused text is reported through
  * `warn` and the start goes on.
  */
-export async function importShippedLaws(db: Db, ctx: AuditContext, warn: (message: string) => void = console.warn): Promise<LawImportReport> {
-  const report = await importLaws(db, ctx, shippedLawSources());
+export async function importShippedLaws(db: Db, ctx: AuditContext, warn: (message: string) => void = console.warn, dir: string = SHIPPED_TEXTS_DIR): Promise<LawImportReport> {
+  const report = await importLaws(db, ctx, shippedLawSources(dir));
   for (const r of report.refused) warn(`law library: ${r.name} not imported: ${r.reason}`);
   return report;
 }

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWorld, PASSWORD } from '../../../test/factories.js';
 import { createTestApp, loginAs, type Session, type TestContext } from '../../../test/harness.js';
@@ -203,6 +206,20 @@ describe('a text for a version already stored, and a new version', () => {
     expect(report.refused).toHaveLength(1);
     expect(report.refused[0]!.reason).toContain('stored with another text');
     expect((await lawsByTitle()).get('中华人民共和国行政处罚法')!.versions).toHaveLength(1);
+  });
+
+  it('at start, logs a refused text and goes on', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sanxiang-laws-'));
+    try {
+      const source = shippedLawSources().find((s) => s.name.startsWith('行政许可法'))!;
+      fs.writeFileSync(path.join(dir, source.name), `${source.text}\n附：更正稿`);
+      const warned: string[] = [];
+      const report = await importShippedLaws(t.database.db, { actor: null, now: new Date(), label: 'system' }, (m) => warned.push(m), dir);
+      expect(report.added).toEqual([]);
+      expect(warned).toEqual([expect.stringMatching(/^law library: 行政许可法\(2019-04-23\)\.md not imported: the version of 2019-04-23 is stored with another text/)]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('stores a newer text as a new version: the old one is then amended, and an article shows its other version', async () => {
