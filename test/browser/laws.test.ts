@@ -44,6 +44,10 @@ describe('law library (browser)', () => {
   it('opens the law’s contents from the article and finds 第四节 听证程序 there', async () => {
     await page.getByRole('link', { name: '中华人民共和国行政处罚法' }).first().click();
     await page.getByTestId('law-contents').getByText('第四节 听证程序', { exact: false }).waitFor();
+    await screenshot(page, 'laws-contents');
+    // The contents lead to an article: 第六十五条, the last of 第四节.
+    await page.getByTestId('law-contents').getByText('第六十五条', { exact: true }).click();
+    await expect.poll(() => page.getByTestId('law-citation').textContent()).toBe('《中华人民共和国行政处罚法》(2021-01-22) 第六十五条');
     await settled(page);
     expect(problems()).toEqual([]);
   });

@@ -157,7 +157,7 @@ describe('GET /api/law-versions/:id and its articles', () => {
     const toc = res.json();
     expect(toc.articles).toHaveLength(86);
     expect(toc.version.history.length).toBeGreaterThan(0);
-    // 第五章 行政处罚的决定, its 第三节 普通程序 (Arts. 54–65) and 第四节 听证程序 (Arts. 63–65).
+    // 第五章 行政处罚的决定, its 第三节 普通程序 (Arts. 54–62) and 第四节 听证程序 (Arts. 63–65).
     expect(toc.divisions).toContainEqual({ level: 'section', label: '第四节', name: '听证程序', firstArticle: 63, lastArticle: 65 });
     expect(toc.divisions.filter((d: { level: string }) => d.level === 'chapter')).toHaveLength(8);
   });

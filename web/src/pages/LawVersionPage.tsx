@@ -16,13 +16,13 @@ function contentsTree(toc: LawVersionToc): DataNode[] {
   const articleNode = (a: LawVersionToc['articles'][number]): DataNode => ({ key: `a${a.number}`, title: a.label, isLeaf: true });
   const depth = { part: 0, chapter: 1, section: 2 } as const;
   const roots: DataNode[] = [];
-  const stack: { level: number; node: DataNode; first: number | null; last: number | null }[] = [];
+  const stack: { level: number; node: DataNode }[] = [];
   const placed = new Set<number>();
   toc.divisions.forEach((d, i) => {
     const node: DataNode = { key: `d${i}`, title: `${d.label} ${d.name}${d.firstArticle ? `（${l.articlesIn(d.firstArticle, d.lastArticle!)}）` : ''}`, children: [] };
     while (stack.length && stack.at(-1)!.level >= depth[d.level]) stack.pop();
     (stack.at(-1)?.node.children ?? roots).push(node);
-    stack.push({ level: depth[d.level], node, first: d.firstArticle, last: d.lastArticle });
+    stack.push({ level: depth[d.level], node });
   });
   // The innermost division whose range holds an article: sections before chapters before parts.
   const holders = toc.divisions.map((d, i) => ({ d, i })).sort((a, b) => depth[b.d.level] - depth[a.d.level]);
@@ -32,8 +32,8 @@ function contentsTree(toc: LawVersionToc): DataNode[] {
   for (const a of toc.articles) {
     const holder = holders.find(({ d }) => d.firstArticle !== null && d.firstArticle <= a.number && a.number <= d.lastArticle!);
     if (holder) {
-      const node = byKey.get(`d${holder.i}`)!;
       // A chapter with sections lists its articles inside them; one before its first section stays on the chapter.
+      const node = byKey.get(`d${holder.i}`)!;
       node.children = [...(node.children ?? []), articleNode(a)];
       placed.add(a.number);
     }
