@@ -7,6 +7,7 @@ import { calendarPolicy } from './calendar/policy.js';
 import { calendarRoutes } from './calendar/routes.js';
 import { dashboardRoutes } from './dashboard/routes.js';
 import { exchangeRoutes } from './exchange/routes.js';
+import { lawRoutes } from './lists/laws/routes.js';
 import { agencyRoutes } from './organisation/agencies/routes.js';
 import { divisionRoutes } from './organisation/divisions/routes.js';
 import { counselRoutes } from './organisation/counsel/routes.js';
@@ -14,6 +15,7 @@ import { peopleRoutes } from './organisation/people/routes.js';
 import { groupRoutes } from './organisation/groups/routes.js';
 import { regionRoutes } from './organisation/regions/routes.js';
 import type { AppModule } from './deps.js';
+import { listsPolicy } from './lists/policy.js';
 import { organisationPolicy } from './organisation/policy.js';
 import { recordingPolicy } from './recording/policy.js';
 import { deviceRoutes } from './recording/devices/routes.js';
@@ -43,10 +45,11 @@ const capabilities: Capabilities = {
   requestAccess: may(recordingPolicy, 'access.request'),
   giveAccessOpinion: may(recordingPolicy, 'access.opinion'),
   decideAccess: may(recordingPolicy, 'access.decide'),
+  readLaws: may(listsPolicy, 'law.read'),
 };
 
 /** How every request is authenticated (the accounts module's session/token hook), handed to the app builder. */
 export const authentication = sessionOrTokenAuthentication;
 
 /** Every HTTP module of the application, in registration order. A new domain module adds one line. */
-export const modules: AppModule[] = [accountsRoutes(capabilities), tokenRoutes, calendarRoutes, dashboardRoutes, regionRoutes, agencyRoutes, divisionRoutes, peopleRoutes, counselRoutes, groupRoutes, caseRoutes, documentRoutes, archiveRoutes, evidenceUploadRoutes, evidenceRoutes, deviceRoutes, exchangeRoutes, portalRoutes, webAppRoutes];
+export const modules: AppModule[] = [accountsRoutes(capabilities), tokenRoutes, calendarRoutes, dashboardRoutes, regionRoutes, agencyRoutes, divisionRoutes, peopleRoutes, counselRoutes, groupRoutes, caseRoutes, documentRoutes, archiveRoutes, evidenceUploadRoutes, evidenceRoutes, deviceRoutes, lawRoutes, exchangeRoutes, portalRoutes, webAppRoutes];

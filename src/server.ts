@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { seedCalendarFromPackage, WorkingDayCalendarService } from './calendar/service.js';
 import type { Config } from './config.js';
+import { importShippedLaws } from './lists/laws/import-laws.js';
 import { authentication, modules } from './modules.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import { openDatabase, type Database } from './platform/db/database.js';
@@ -36,9 +37,10 @@ export async function openAndMigrate(config: Config): Promise<Database> {
   return database;
 }
 
-/** Builds the dependencies: calendar seeded and loaded, blob store opened. */
+/** Builds the dependencies: calendar seeded and loaded, shipped law texts imported, blob store opened. */
 export async function createDeps(database: Database, config: Config, clock: Clock = systemClock): Promise<AppDeps> {
   await seedCalendarFromPackage(database.db, { actor: null, now: clock.now(), label: 'system' });
+  await importShippedLaws(database.db, { actor: null, now: clock.now(), label: 'system' });
   const calendar = new WorkingDayCalendarService(database.db);
   await calendar.reload();
   return { database, clock, config, store: await createBlobStore(config), calendar };

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { seedCalendarFromPackage } from '../src/calendar/service.js';
+import { importShippedLaws } from '../src/lists/laws/import-laws.js';
 import { openDatabase } from '../src/platform/db/database.js';
 import { migrate } from '../src/platform/db/migrate.js';
 import { DEFAULT_APP_ROLE, ensureLoginRole, grantApplicationPrivileges } from '../src/platform/db/roles.js';
@@ -13,7 +14,7 @@ declare module 'vitest' {
   }
 }
 
-/** Builds one migrated database (calendar seeded) that every test file clones. */
+/** Builds one migrated database (calendar seeded, shipped law texts imported, as at a first start) that every test file clones. */
 export default async function setup(project: TestProject) {
   const url = process.env.DATABASE_URL;
   if (url) {
@@ -24,6 +25,7 @@ export default async function setup(project: TestProject) {
     const template = await openDatabase({ databaseUrl: withDatabase(url, name) });
     await migrate(template);
     await seedCalendarFromPackage(template.db, { actor: null, now: new Date() });
+    await importShippedLaws(template.db, { actor: null, now: new Date(), label: 'system' });
     // Tests on PostgreSQL run the application as the production application role (see roles.ts):
     // a test that needed more than that role holds would fail here, not in production.
     await ensureLoginRole(template, DEFAULT_APP_ROLE);
@@ -41,6 +43,7 @@ export default async function setup(project: TestProject) {
   const database = await openDatabase({});
   await migrate(database);
   await seedCalendarFromPackage(database.db, { actor: null, now: new Date() });
+  await importShippedLaws(database.db, { actor: null, now: new Date(), label: 'system' });
   const dump = await database.dumpDataDir!();
   const file = path.resolve('.tmp', `pglite-template-${process.pid}.tar.gz`);
   fs.mkdirSync(path.dirname(file), { recursive: true });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as accounts from '../src/accounts/tables.js';
 import * as audit from '../src/audit/tables.js';
 import * as calendar from '../src/calendar/tables.js';
+import * as laws from '../src/lists/laws/tables.js';
 import * as organisation from '../src/organisation/tables.js';
 import * as blobs from '../src/platform/storage/blobs.js';
 import * as throttle from '../src/platform/throttle.js';
@@ -23,7 +24,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const tables = [accounts, audit, blobs, calendar, organisation, throttle, recording]
+const tables = [accounts, audit, blobs, calendar, laws, organisation, throttle, recording]
   .flatMap((module) => Object.values(module))
   .filter((value): value is PgTable => is(value, PgTable))
   .map((table) => getTableConfig(table));

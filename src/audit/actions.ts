@@ -103,6 +103,11 @@ export const auditCatalogue = {
     (z) => z.strictObject({ source: z.enum(['chinese-days', 'manual']), notice: z.string().nullable(), noticeTitle: z.string().nullable(), days: z.number().int() }),
   ),
   'calendar.day_set': action('one special day of a loaded year was set', t('调整节假日', 'Calendar day set'), (z) => z.strictObject({ kind: z.enum(['holiday', 'workday']), name: z.string() })),
+  'law.versions_imported': action(
+    'law texts were added to the law library (at first start, the texts the product ships): per version its law, date, digest and article count',
+    t('导入法律法规', 'Law texts imported'),
+    (z) => z.strictObject({ versions: z.array(z.strictObject({ title: z.string(), versionDate: z.string(), sha256: z.string(), articles: z.number().int() })) }),
+  ),
   'exchange.imported': action(
     'a spreadsheet was imported: the file’s name, size and digest, its rows and the records created',
     t('导入数据', 'Data imported'),

@@ -17,6 +17,7 @@ import { dashboardMessages } from './ui/dashboard.js';
 import { deviceMessages } from './ui/devices.js';
 import { exchangeMessages } from './ui/exchange.js';
 import { labelMessages } from './ui/labels.js';
+import { lawMessages } from './ui/laws.js';
 import { organisationMessages } from './ui/organisation.js';
 
 /** The whole tree of pairs, one area of the app per file under ./ui/, in the order the app reads them. */
@@ -31,6 +32,7 @@ const messages = {
   ...exchangeMessages,
   ...auditMessages,
   ...caseMessages,
+  ...lawMessages,
   ...labelMessages,
 } satisfies Tree;
 

@@ -29,7 +29,8 @@ export type Capability =
   | 'manageAvList'
   | 'requestAccess'
   | 'giveAccessOpinion'
-  | 'decideAccess';
+  | 'decideAccess'
+  | 'readLaws';
 
 export interface Page<T> {
   items: T[];
@@ -76,3 +77,12 @@ export type Dashboard = ResponseOf<'/api/dashboard', 'get'>;
 
 export type CalendarYear = ResponseOf<'/api/calendar/years', 'get'>['items'][number];
 export type CalendarDay = ResponseOf<'/api/calendar/years/{year}/days', 'get'>['items'][number];
+
+/** src/lists/laws/presenter.ts. */
+export type Law = ResponseOf<'/api/laws', 'get'>['items'][number];
+export type LawVersion = Law['versions'][number];
+export type LawSearch = ResponseOf<'/api/laws/search', 'get'>;
+export type LawArticleHit = LawSearch['articles'][number];
+export type LawVersionToc = ResponseOf<'/api/law-versions/{id}', 'get'>;
+export type LawArticle = ResponseOf<'/api/law-versions/{id}/articles/{number}', 'get'>;
+export type LawParagraph = LawArticle['article']['paragraphs'][number];

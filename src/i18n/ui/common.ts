@@ -75,5 +75,6 @@ export const commonMessages = {
     audit: t('审计日志', 'Audit log'),
     cases: t('执法案件', 'Cases'),
     devices: t('执法装备', 'Recording devices'),
+    laws: t('法律法规库', 'Law library'),
   },
 } satisfies Tree;

@@ -72,6 +72,17 @@ export const labelMessages = {
       'chinese-days': t('系统预置', 'Preloaded'),
       manual: t('手工录入', 'Entered manually'),
     },
+    lawKind: {
+      law: t('法律', 'Law'),
+      administrative_regulation: t('行政法规', 'Administrative regulation'),
+      local_regulation: t('地方性法规', 'Local regulation'),
+      other: t('其他', 'Other'),
+    },
+    lawVersionStatus: {
+      in_force: t('现行有效', 'In force'),
+      not_yet_in_force: t('尚未施行', 'Not yet in force'),
+      amended: t('已被修改', 'Amended'),
+    },
     /** What an audit event is about (subjectType in src/audit/record.ts calls). */
     auditSubject: {
       user: t('用户', 'User'),
@@ -85,6 +96,7 @@ export const labelMessages = {
       leading_group: t('领导小组', 'Leading group'),
       calendar_year: t('年度节假日', 'Calendar year'),
       calendar_day: t('节假日', 'Calendar day'),
+      law_library: t('法律法规库', 'Law library'),
       api_token: t('接口令牌', 'API token'),
       power_item: t('权力事项', 'Power list item'),
       evidence: t('证据', 'Evidence'),

@@ -7649,6 +7649,464 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/laws": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 法律法规 The laws and their versions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                /**
+                                 * @description 法律, 行政法规, 地方性法规, or other
+                                 * @enum {string}
+                                 */
+                                kind: "law" | "administrative_regulation" | "local_regulation" | "other";
+                                /** @description oldest first */
+                                versions: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @description the adoption or amendment the text is as of */
+                                    versionDate: string;
+                                    /** @description the commencement date the text states; null when the text does not state this version’s (an amendment) */
+                                    inForceFrom: string | null;
+                                    /** @description the day before the next version’s commencement, when known */
+                                    inForceUntil: string | null;
+                                    /**
+                                     * @description on today’s date: the newest version that has taken effect is in force, older ones amended
+                                     * @enum {string}
+                                     */
+                                    status: "in_force" | "not_yet_in_force" | "amended";
+                                    articleCount: number;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/laws/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 检索法律法规 Search by title, citation or words */
+        get: {
+            parameters: {
+                query: {
+                    /** @description 行政处罚法第五十一条, 处罚法 51, 第六十四条第一款, or words (听证) */
+                    q: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            mode: "citation" | "full_text";
+                            /** @description laws whose title holds the query */
+                            laws: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                /**
+                                 * @description 法律, 行政法规, 地方性法规, or other
+                                 * @enum {string}
+                                 */
+                                kind: "law" | "administrative_regulation" | "local_regulation" | "other";
+                                /** @description oldest first */
+                                versions: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @description the adoption or amendment the text is as of */
+                                    versionDate: string;
+                                    /** @description the commencement date the text states; null when the text does not state this version’s (an amendment) */
+                                    inForceFrom: string | null;
+                                    /** @description the day before the next version’s commencement, when known */
+                                    inForceUntil: string | null;
+                                    /**
+                                     * @description on today’s date: the newest version that has taken effect is in force, older ones amended
+                                     * @enum {string}
+                                     */
+                                    status: "in_force" | "not_yet_in_force" | "amended";
+                                    articleCount: number;
+                                }[];
+                            }[];
+                            articles: {
+                                /** Format: uuid */
+                                lawId: string;
+                                title: string;
+                                /** @enum {string} */
+                                kind: "law" | "administrative_regulation" | "local_regulation" | "other";
+                                /** Format: uuid */
+                                versionId: string;
+                                /** @description YYYY-MM-DD */
+                                versionDate: string;
+                                number: number;
+                                label: string;
+                                citation: string;
+                                /** @description the paragraph (款) a citation named */
+                                paragraph: number | null;
+                                /** @description the item (项) a citation named */
+                                item: number | null;
+                                snippet: string;
+                                /** @description full-text rank (ts_rank); null for a citation */
+                                rank: number | null;
+                            }[];
+                            /** @description articles found in all; `articles` is cut at the limit */
+                            total: number;
+                            /** @description the words a full-text query was segmented into */
+                            words: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/law-versions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 法律法规目录 A version’s table of contents */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            law: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                /**
+                                 * @description 法律, 行政法规, 地方性法规, or other
+                                 * @enum {string}
+                                 */
+                                kind: "law" | "administrative_regulation" | "local_regulation" | "other";
+                                /** @description oldest first */
+                                versions: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @description the adoption or amendment the text is as of */
+                                    versionDate: string;
+                                    /** @description the commencement date the text states; null when the text does not state this version’s (an amendment) */
+                                    inForceFrom: string | null;
+                                    /** @description the day before the next version’s commencement, when known */
+                                    inForceUntil: string | null;
+                                    /**
+                                     * @description on today’s date: the newest version that has taken effect is in force, older ones amended
+                                     * @enum {string}
+                                     */
+                                    status: "in_force" | "not_yet_in_force" | "amended";
+                                    articleCount: number;
+                                }[];
+                            };
+                            version: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @description the adoption or amendment the text is as of */
+                                versionDate: string;
+                                /** @description the commencement date the text states; null when the text does not state this version’s (an amendment) */
+                                inForceFrom: string | null;
+                                /** @description the day before the next version’s commencement, when known */
+                                inForceUntil: string | null;
+                                /**
+                                 * @description on today’s date: the newest version that has taken effect is in force, older ones amended
+                                 * @enum {string}
+                                 */
+                                status: "in_force" | "not_yet_in_force" | "amended";
+                                articleCount: number;
+                                /** @description adoption and amendments, a line each, as printed */
+                                history: string[];
+                            };
+                            divisions: {
+                                /** @enum {string} */
+                                level: "part" | "chapter" | "section";
+                                /** @description 第五章 */
+                                label: string;
+                                name: string;
+                                firstArticle: number | null;
+                                lastArticle: number | null;
+                            }[];
+                            articles: {
+                                number: number;
+                                label: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/law-versions/{id}/articles/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 法条 An article, and the same article in the law’s other versions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    number: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            law: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                /**
+                                 * @description 法律, 行政法规, 地方性法规, or other
+                                 * @enum {string}
+                                 */
+                                kind: "law" | "administrative_regulation" | "local_regulation" | "other";
+                                /** @description oldest first */
+                                versions: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @description the adoption or amendment the text is as of */
+                                    versionDate: string;
+                                    /** @description the commencement date the text states; null when the text does not state this version’s (an amendment) */
+                                    inForceFrom: string | null;
+                                    /** @description the day before the next version’s commencement, when known */
+                                    inForceUntil: string | null;
+                                    /**
+                                     * @description on today’s date: the newest version that has taken effect is in force, older ones amended
+                                     * @enum {string}
+                                     */
+                                    status: "in_force" | "not_yet_in_force" | "amended";
+                                    articleCount: number;
+                                }[];
+                            };
+                            version: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @description the adoption or amendment the text is as of */
+                                versionDate: string;
+                                /** @description the commencement date the text states; null when the text does not state this version’s (an amendment) */
+                                inForceFrom: string | null;
+                                /** @description the day before the next version’s commencement, when known */
+                                inForceUntil: string | null;
+                                /**
+                                 * @description on today’s date: the newest version that has taken effect is in force, older ones amended
+                                 * @enum {string}
+                                 */
+                                status: "in_force" | "not_yet_in_force" | "amended";
+                                articleCount: number;
+                            };
+                            article: {
+                                number: number;
+                                label: string;
+                                /** @description 《title》(version date) 第X条 */
+                                citation: string;
+                                /** @description the headings it sits under, outermost first */
+                                divisions: string[];
+                                paragraphs: {
+                                    number: number;
+                                    text: string;
+                                    items: {
+                                        number: number;
+                                        text: string;
+                                    }[];
+                                }[];
+                            };
+                            /** @description the article of the same number in the law’s other versions, oldest first */
+                            otherVersions: {
+                                version: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @description the adoption or amendment the text is as of */
+                                    versionDate: string;
+                                    /** @description the commencement date the text states; null when the text does not state this version’s (an amendment) */
+                                    inForceFrom: string | null;
+                                    /** @description the day before the next version’s commencement, when known */
+                                    inForceUntil: string | null;
+                                    /**
+                                     * @description on today’s date: the newest version that has taken effect is in force, older ones amended
+                                     * @enum {string}
+                                     */
+                                    status: "in_force" | "not_yet_in_force" | "amended";
+                                    articleCount: number;
+                                };
+                                label: string | null;
+                                /** @description null when that version has no article of this number */
+                                paragraphs: {
+                                    number: number;
+                                    text: string;
+                                    items: {
+                                        number: number;
+                                        text: string;
+                                    }[];
+                                }[] | null;
+                                sameText: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/exchange/officers": {
         parameters: {
             query?: never;

@@ -6,6 +6,7 @@
 import {
   AuditOutlined,
   BankOutlined,
+  BookOutlined,
   CalendarOutlined,
   DashboardOutlined,
   FileSearchOutlined,
@@ -44,6 +45,7 @@ const entries: Entry[] = [
   { key: 'people', label: ui.menu.people, icon: <TeamOutlined /> },
   { key: 'cases', label: ui.menu.cases, icon: <FileSearchOutlined />, needs: 'readCases' },
   { key: 'devices', label: ui.menu.devices, icon: <VideoCameraOutlined />, needs: 'readCases' },
+  { key: 'laws', label: ui.menu.laws, icon: <BookOutlined />, needs: 'readLaws' },
   { key: 'users', label: ui.menu.users, icon: <UserOutlined />, needs: 'manageUsers' },
   { key: 'calendar', label: ui.menu.calendar, icon: <CalendarOutlined /> },
   { key: 'exchange', label: ui.menu.exchange, icon: <SwapOutlined />, needs: 'importExport' },

@@ -1,0 +1,38 @@
+/** UI strings, zh-CN first and English second — the law library (法律法规库, issue 10). Part of the one tree in ../ui.ts. */
+import { t, type Tree } from './text.js';
+
+export const lawMessages = {
+  laws: {
+    title: t('法律法规库', 'Law library'),
+    searchPlaceholder: t('输入法规名称、条文（如“行政处罚法第五十一条”“处罚法 51”）或关键词（如“听证”）', 'A title, a citation (行政处罚法第五十一条, 处罚法 51) or words (听证)'),
+    allLaws: t('全部法律法规', 'All laws and regulations'),
+    lawTitle: t('名称', 'Title'),
+    kind: t('效力级别', 'Kind'),
+    versions: t('版本', 'Versions'),
+    versionDate: t('版本日期', 'Version of'),
+    inForceFrom: t('施行日期', 'In force from'),
+    inForceUntil: t('失效日期', 'In force until'),
+    notStated: t('文本未载明', 'Not stated in the text'),
+    articleCount: t('条文数', 'Articles'),
+    articleCountOf: { zh: (n: number) => `共 ${n} 条`, en: (n: number) => `${n} articles` },
+    matchingLaws: t('名称匹配的法律法规', 'Laws whose title matches'),
+    articles: t('条文', 'Articles'),
+    found: { zh: (n: number) => `找到 ${n} 条`, en: (n: number) => `${n} found` },
+    shownOf: { zh: (shown: number, total: number) => `显示前 ${shown} 条，共 ${total} 条`, en: (shown: number, total: number) => `Showing ${shown} of ${total}` },
+    byCitation: t('按条文引用查找', 'Found by citation'),
+    byWords: { zh: (words: string) => `按关键词检索：${words}`, en: (words: string) => `Searched for the words: ${words}` },
+    nothingFound: t('没有找到匹配的法律法规或条文', 'No law or article matches'),
+    contents: t('目录', 'Contents'),
+    history: t('制定和修改', 'Adoption and amendments'),
+    articlesIn: { zh: (from: number, to: number) => `第 ${from}–${to} 条`, en: (from: number, to: number) => `Arts. ${from}–${to}` },
+    copyCitation: t('复制引用', 'Copy the citation'),
+    copied: t('已复制', 'Copied'),
+    previous: t('上一条', 'Previous article'),
+    next: t('下一条', 'Next article'),
+    backToSearch: t('返回法律法规库', 'Back to the law library'),
+    otherVersions: t('其他版本中的本条', 'This article in the other versions'),
+    sameText: t('与本版本相同', 'Same as this version'),
+    changedText: t('与本版本不同', 'Differs from this version'),
+    noSuchArticle: t('该版本无此条', 'No such article in that version'),
+  },
+} satisfies Tree;
