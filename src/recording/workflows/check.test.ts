@@ -55,6 +55,8 @@ describe('transitions tables', () => {
       'licensing.refuse': ['conclude_review'],
       'coercion.approve_measure': ['propose_measure'],
       'levy.decide': ['assess'],
+      'penalty_general.approve_preservation': ['propose_preservation'],
+      'penalty_general.approve_deferral': ['apply_deferral'],
     });
   });
 

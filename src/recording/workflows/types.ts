@@ -16,7 +16,18 @@ export type GuardName =
   | 'hearing_eligible' // the investigation report said a hearing right applies (Art. 63)
   | 'problem_found' // the inspection found a problem (to refer for a penalty)
   | 'extension_unused' // a time limit may be extended once
-  | 'extension_in_time'; // an extension only before the deadline it extends (许可法 Art. 42, 强制法 Art. 25)
+  | 'extension_in_time' // an extension only before the deadline it extends (许可法 Art. 42, 强制法 Art. 25)
+  | 'limitation_period' // discovered within 2 (or 5) years of the offence, or an exception recorded (处罚法 Art. 36)
+  | 'fine_imposed' // the decision imposed a fine
+  | 'payment_window_open' // a deferral asked for within the time to pay (处罚法 Arts. 66(2), 67)
+  | 'payment_schedule' // an approved schedule adds up to the fine, in date order (Art. 66(2))
+  | 'remedy_pending' // a review or litigation has been recorded and not yet ended (Art. 73(3))
+  | 'payment_window_closed' // the time to pay has passed (强制法 Art. 54's reminder follows non-performance)
+  | 'court_application_in_time' // 强制法 Arts. 53, 54: 10 working days after the reminder, within 3 months of the remedy period
+  | 'payment_within_law' // the date paid recorded, the late-payment penalty within Art. 72(1)
+  | 'on_spot_collection_allowed' // collection on the spot only in Arts. 68–69's cases, with Art. 70's receipt
+  | 'collected_on_spot' // the fine was collected on the spot (Art. 71 hand-over)
+  | 'collected_fine_handed_over'; // a fine collected on the spot was handed to the agency before closing (Art. 71)
 
 /** One row of a transitions table: a step that moves a case from one of `from` to `to`. */
 export interface StepDef<S extends string = string> {
@@ -119,10 +130,16 @@ interface ClockBase {
    */
   pauses?: { start: { step: string; date: string }; end: { step: string; date: string } };
   /**
-   * The clock applies only where the data of `step` set `flag` to true: the law gives the time
-   * limit only then (e.g. the hearing request window only where a hearing right applies).
+   * The clock applies only where the data of `step` set `flag` to true (or to an amount above zero:
+   * the payment window only where a fine was imposed): the law gives the time limit only then (e.g.
+   * the hearing request window only where a hearing right applies).
    */
   onlyIf?: { step: string; flag: string };
+  /**
+   * A last day a decision set as a date, replacing the counted one once recorded (行政处罚法第六十六条
+   * 第二款: the deferred date, or the last instalment's, that the agency approved). Kept as set.
+   */
+  endsOn?: { step: string; date: string };
 }
 
 /** A statutory time limit shown on the case and, for agency deadlines, as due/overdue in to-do lists. */
