@@ -137,7 +137,7 @@ export const penaltyGeneral: Procedure<keyof typeof states> = {
     step({
       id: 'approve_deferral', zh: '批准延期（分期）缴纳罚款', en: 'Approve the deferral or instalments', phase: 'service_execution',
       from: ['served'], to: 'served', permission: 'case.approve', requires: ['apply_deferral'], approves: ['apply_deferral'],
-      guards: ['payment_window_open', 'payment_schedule'],
+      guards: ['payment_schedule'], // the application was checked against the window when recorded
       // One instalment for a deferral; the amounts add up to the fine, the dates in order.
       data: z.object({ instalments: z.array(z.object({ dueOn: date(), amount: yuan() }).strict()).min(1).max(24), payBy: date() }).strict(),
     }),
