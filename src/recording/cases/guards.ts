@@ -66,7 +66,7 @@ const defenceWindowLastDay = (input: GuardInput, guard: GuardName, notifiedAt: s
 /** Guards that need the step's data; the next-steps listing evaluates only the others. */
 export const DATA_GUARDS: ReadonlySet<GuardName> = new Set([
   'summary_limits', 'hearing_notice_period', 'two_certified_officers',
-  'limitation_period', 'payment_window_open', 'payment_schedule', 'payment_within_law', 'on_spot_collection_allowed', 'collected_on_spot',
+  'limitation_period', 'payment_schedule', 'payment_within_law', 'on_spot_collection_allowed',
 ]);
 
 /** The officers named by the step's data, or else the case's officers. */
@@ -307,7 +307,8 @@ function penaltyGuards(): Record<PenaltyGuard, Guard> {
     async collected_on_spot({ kase, data, now }) {
       const executed = stepFact(kase, 'execute')?.data;
       if (executed?.how !== 'collected_on_spot') return notAllowed('not_collected_on_spot');
-      const on = str(data?.handedOverOn);
+      if (!data) return null; // listing the next steps: the date is checked when the step is taken
+      const on = str(data.handedOverOn);
       return on && on >= String(executed.collectedOn) && on <= chinaDate(now) ? null : badDate('handedOverOn');
     },
 

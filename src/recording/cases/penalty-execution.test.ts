@@ -209,6 +209,8 @@ describe('第六十六条第二款: deferral and instalments on application, wit
   it('applied for on 10-09, the day after the window: refused', async () => {
     const id = await servedCase(1000, '2026-09-16');
     at('2026-10-09');
+    // The case page says so before the officer tries.
+    expect((await caseOf(id)).nextSteps.find((n: { id: string }) => n.id === 'apply_deferral').blocked).toEqual({ code: 'PAYMENT_WINDOW_CLOSED', details: { lastDay: '2026-10-08' } });
     expect((await step(s.li, id, { step: 'apply_deferral', data: { appliedOn: '2026-10-09', kind: 'deferral', reason: '经营困难' } }, 409)).error).toMatchObject({ code: 'PAYMENT_WINDOW_CLOSED', details: { lastDay: '2026-10-08' } });
   });
 });
