@@ -91,6 +91,10 @@ function sampleData(step: StepDef): Record<string, unknown> {
       { personId: world.people.wang.id, role: 'member' },
     ],
     partyWaivedDefence: true,
+    // A fine, so that a deferral can be applied for and approved (行政处罚法第六十六条第二款), on a schedule adding up to it.
+    fineAmount: 1000,
+    instalments: [{ dueOn: '2026-12-31', amount: 1000 }],
+    payBy: '2026-12-31',
   };
   const sample = (schema: JsonSchema, name: string): unknown => {
     if (name in overrides) return overrides[name];
