@@ -195,7 +195,13 @@ export function caseClocks(
       startedOn = startedAt.slice(0, 10);
       counted = countDays(calendar, c, def, amount, startedOn, nowLocal.slice(0, 10));
       const endsOn = def.endsOn ? stepFact(c, def.endsOn.step)?.data[def.endsOn.date] : undefined;
-      if (typeof endsOn === 'string' && ISO_DAY.test(endsOn)) counted = { ...counted, deadline: endsOn, extendedBy: 0 };
+      if (typeof endsOn === 'string' && ISO_DAY.test(endsOn)) {
+        // The date set follows the clock's rule for a last day off, as the period it replaces did.
+        const moved = def.unit === 'calendar_days' && def.lastDayOff === 'next_working_day'
+          ? onCalendar(calendar, (k) => (k.isWorkingDay(endsOn) ? endsOn : k.nextWorkingDay(endsOn)))
+          : { value: endsOn, provisional: false };
+        counted = { ...counted, deadline: moved.value, provisional: moved.provisional, extendedBy: 0 };
+      }
       metOn = stops.length ? stops[0]!.slice(0, 10) : null;
     }
     const status = statusOf(def, counted.deadline, metOn, def.unit === 'hours' ? nowLocal : nowLocal.slice(0, 10), counted.paused && !metOn, calendar);

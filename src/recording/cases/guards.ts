@@ -12,7 +12,7 @@ import type { ClockOverride, GuardName, StepDef } from '../workflows/types.js';
 import { caseClocks } from './clocks.js';
 import { stepFact } from './facts.js';
 import type { CaseRow } from './load.js';
-import { courtApplicationWindow, latePaymentPenalty, LIMITATION_YEARS, limitationLastDay, paymentLastDay, type Due, type RemedyPeriod } from './penalty-periods.js';
+import { courtApplicationWindow, latePaymentPenalty, LIMITATION_YEARS, limitationLastDay, onWorkingDay, paymentLastDay, type Due, type RemedyPeriod } from './penalty-periods.js';
 
 /** Art. 51: on the spot, at most 200 yuan for a citizen, 3000 yuan for a legal person or other organisation. */
 export const SUMMARY_FINE_LIMIT = { natural_person: 200, organisation: 3000 } as const;
@@ -183,7 +183,14 @@ function paymentDue(input: GuardInput, guard: GuardName): { lastDay: string; due
   const fine = fineOf(kase);
   if (fine === null) return null;
   const approved = stepFact(kase, 'approve_deferral')?.data as { instalments?: Due[]; payBy?: string } | undefined;
-  if (approved?.instalments && approved.payBy) return { lastDay: approved.payBy, dues: approved.instalments };
+  if (approved?.instalments && approved.payBy) {
+    const moved = (d: string) => {
+      const r = onWorkingDay(input.calendar, d);
+      if (r.provisional) input.provisional?.push({ guard, date: r.date });
+      return r.date;
+    };
+    return { lastDay: moved(approved.payBy), dues: approved.instalments.map((d) => ({ dueOn: moved(d.dueOn), amount: d.amount })) };
+  }
   const served = str(stepFact(kase, 'serve')?.data.servedOn) ?? (stepFact(kase, 'decide_on_spot') ? chinaDate(new Date(stepFact(kase, 'decide_on_spot')!.firstAt)) : undefined);
   if (!served) return null;
   const last = paymentLastDay(input.calendar, served);

@@ -53,6 +53,15 @@ export function paymentLastDay(calendar: WorkingDayCalendar, receivedOn: string)
   return { date: value, provisional };
 }
 
+/**
+ * A day an approval set (a deferred date, an instalment's, 第六十六条第二款), moved to the next
+ * working day when it is a day off — the same rule as the 15 days it replaces.
+ */
+export function onWorkingDay(calendar: WorkingDayCalendar, date: string): { date: string; provisional: boolean } {
+  const { value, provisional } = onCalendar(calendar, (c) => (c.isWorkingDay(date) ? date : c.nextWorkingDay(date)));
+  return { date: value, provisional };
+}
+
 /** 行政处罚法第七十二条第一款第一项: "每日按罚款数额的百分之三加处罚款" (in hundredths of a per cent: 300 = 3 %). */
 export const LATE_PAYMENT_RATE_BASIS_POINTS = 300;
 

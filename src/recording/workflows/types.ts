@@ -137,7 +137,8 @@ interface ClockBase {
   onlyIf?: { step: string; flag: string };
   /**
    * A last day a decision set as a date, replacing the counted one once recorded (行政处罚法第六十六条
-   * 第二款: the deferred date, or the last instalment's, that the agency approved). Kept as set.
+   * 第二款: the deferred date, or the last instalment's, that the agency approved); a day off there
+   * follows the clock's `lastDayOff`.
    */
   endsOn?: { step: string; date: string };
 }
