@@ -177,7 +177,7 @@ describe('case-record answers as every role (a natural person’s ID number leav
     await step(s.leader, id, { step: 'approve_outcome', data: { comment: '同意' } });
     const referred = await step(s.li, id, { step: 'refer_penalty', data: { powerItemId: world.items.penalty.id, title: `${person.name}销售不合格电热水壶案` } });
     await step(s.li, id, { step: 'close', data: {} });
-    await step(s.li, referred.referredCaseId, { step: 'propose_filing', data: { officers: group, summary: '涉嫌销售不合格产品' }, documents: [doc$('case_filing_approval')] });
+    await step(s.li, referred.referredCaseId, { step: 'propose_filing', data: { officers: group, summary: '涉嫌销售不合格产品', offenceDate: '2026-06-01', offenceContinuing: false, discoveredOn: '2026-06-15', limitationExtended: false }, documents: [doc$('case_filing_approval')] });
     ids.cases.push(id, referred.referredCaseId);
 
     // The closed inspection is filed, and its file asked for and granted (R8, R9).

@@ -24,6 +24,7 @@ describe('demo cases', () => {
         'inspection:on_site:open',
         'inspection:closed:closed',
         'penalty_general:notified:open',
+        'penalty_general:served:open', // the party's 15 days to pay running
         'penalty_general:registered:open', // referred by an inspection
         'penalty_general:closed:archived',
         'penalty_summary:closed:closed',
@@ -50,7 +51,7 @@ describe('demo cases', () => {
     expect(rows[0]!.late).toBeGreaterThan(0);
     expect(rows[0]!.audio).toBeGreaterThan(10);
     expect(rows[0]!.archived).toBeGreaterThan(0);
-    expect(rows[0]!.decisions).toBe(1);
+    expect(rows[0]!.decisions).toBe(2); // the archived case's and the served one's
   });
 
   it('show in the officer’s to-do list with their clocks', async () => {

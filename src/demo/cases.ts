@@ -113,7 +113,9 @@ function stepData(step: string, cast: AgencyCast, at: Date, sc: Scenario, c: Dem
     case 'accept':
       return { officers: cast.group };
     case 'propose_filing':
-      return { officers: cast.group, summary: story.facts };
+      // 行政处罚法第三十六条: the offence went on until it was reported the day before filing (a continuing
+      // offence counts from its end), so it is discovered the day it ended, well within two years.
+      return { officers: cast.group, summary: story.facts, offenceDate: dayBefore(on), offenceContinuing: true, discoveredOn: dayBefore(on), limitationExtended: false };
     case 'propose_measure':
       return { officers: cast.group, measure: 'seize', items: '电热水壶 HD-1750 320台', reason: '防止证据灭失、危害扩大' };
     case 'assess':
@@ -146,7 +148,8 @@ function stepData(step: string, cast: AgencyCast, at: Date, sc: Scenario, c: Dem
     case 'waive_statement':
       return { signedOn: on };
     case 'execute':
-      return story.fineAmount ? { how: 'paid', paidAmount: story.fineAmount } : { how: 'performed', note: c.ending.execution };
+      // 行政处罚法第六十七条: paid at the bank (the day paid recorded) within the 15 days from service.
+      return story.fineAmount ? { how: 'paid', paidAmount: story.fineAmount, paidOn: on } : { how: 'performed', note: c.ending.execution };
     case 'notify_missing':
       return { missing: ['电磁环境测试报告'] };
     case 'receive_supplement':
@@ -200,6 +203,8 @@ function stepData(step: string, cast: AgencyCast, at: Date, sc: Scenario, c: Dem
   }
 }
 
+const dayBefore = (on: string) => new Date(Date.parse(`${on}T00:00:00Z`) - DAY).toISOString().slice(0, 10);
+
 /** The path of each demo scenario through its procedure. */
 const PATHS = {
   inspection: ['form_group', 'make_plan', 'notify', 'on_site_notice', 'collect_materials', 'site_record', 'questioning', 'propose_outcome', 'approve_outcome', 'close'],
@@ -246,7 +251,10 @@ const SCENARIOS: Scenario[] = [
   { procedure: 'inspection', path: 'inspection_refer', steps: 10, variant: 'problem', story: 'energy_inspection', ending: { served: '—', outcome: '发现使用国家明令淘汰的用能设备，已移送立案调查。', execution: NOTHING_TO_EXECUTE }, startDaysAgo: 28 },
   { procedure: 'penalty_general', path: 'penalty_general', steps: 7, variant: 'plain', story: 'obsolete_equipment', ending: { served: '行政处罚决定书', outcome: `已作出行政处罚决定并送达：${STORIES.obsolete_equipment.penalty}。`, execution: '当事人已停止使用，淘汰设备已没收。' }, startDaysAgo: 20 },
   { procedure: 'penalty_general', path: 'penalty_general_waived', steps: 12, variant: 'plain', story: 'obsolete_equipment', ending: { served: '行政处罚决定书', outcome: `已作出行政处罚决定并送达：${STORIES.obsolete_equipment.penalty}。`, execution: '当事人已停止使用，淘汰设备已没收。' }, startDaysAgo: 75, archive: true },
-  { procedure: 'penalty_summary', path: 'penalty_summary', steps: 4, variant: 'plain', story: 'radio_power', ending: { served: '—', outcome: '已当场作出行政处罚决定，并报所属机关备案。', execution: '当事人已当场缴纳罚款，并已将发射功率调整至核定值。' }, startDaysAgo: 9 },
+  // 行政处罚法第六十八条: 200 yuan is not "一百元以下", so the party paid at the bank (第六十七条), not on the spot.
+  { procedure: 'penalty_summary', path: 'penalty_summary', steps: 4, variant: 'plain', story: 'radio_power', ending: { served: '—', outcome: '已当场作出行政处罚决定，并报所属机关备案。', execution: '当事人已于期限内通过电子支付系统缴纳罚款，并已将发射功率调整至核定值。' }, startDaysAgo: 9 },
+  // Served a few days ago: the party's 15 days to pay (第六十七条) are open.
+  { procedure: 'penalty_general', path: 'penalty_general', steps: 9, variant: 'plain', story: 'radio_power', ending: { served: '行政处罚决定书', outcome: '已作出行政处罚决定并送达。', execution: '当事人应自收到决定书之日起十五日内缴纳罚款。' }, startDaysAgo: 22 },
   { procedure: 'licensing', path: 'licensing_grant', steps: 7, variant: 'grant', story: 'radio_licence', ending: { served: '准予行政许可决定书', outcome: '准予许可，已颁发无线电台执照。', execution: NOTHING_TO_EXECUTE }, startDaysAgo: 30 },
   { procedure: 'licensing', path: 'licensing_refuse', steps: 6, variant: 'refuse', story: 'radio_licence', ending: { served: '不予行政许可决定书', outcome: '不予许可，已告知申请人申请行政复议或者提起行政诉讼的权利。', execution: NOTHING_TO_EXECUTE }, startDaysAgo: 25 },
   { procedure: 'licensing', path: 'licensing_grant', steps: 2, variant: 'grant', story: 'radio_licence', ending: { served: '准予行政许可决定书', outcome: '准予许可。', execution: NOTHING_TO_EXECUTE }, startDaysAgo: 12 },

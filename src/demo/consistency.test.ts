@@ -3,6 +3,8 @@ import { createTestApp, loginAs, type TestContext } from '../../test/harness.js'
 import { layoutDocument } from '../recording/documents/layout.js';
 import { DEMO_PASSWORD, seedDemoIfEmpty } from './seed.js';
 import { lawsOf, STORIES } from './stories.js';
+import { limitationLastDay } from '../recording/cases/penalty-periods.js';
+import { chinaDate } from '../platform/clock.js';
 
 /*
  * Every demo case agrees with itself (issue 8): what its documents say about the party, the
@@ -230,6 +232,53 @@ describe('every demo case', () => {
       for (const d of docs.filter((x) => x.case_id === kase.id && x.doc_type === 'seizure_decision')) expect(d.fields.periodDays).toBe(period!.amount);
     }
     expect([...seen]).toEqual(expect.arrayContaining(['seizure_30_days', 'seizure_30_days_emergency', 'urgent_report_24_hours']));
+  });
+
+  it('records the dates a penalty’s clocks count from, and shows no penalty clock in a state the law would not give it (issue 9)', async () => {
+    const ISO = /^\d{4}-\d{2}-\d{2}$/;
+    const today = chinaDate(t.clock.now());
+    const penalties = cases.filter((c) => c.procedure.startsWith('penalty_'));
+    expect(penalties.length).toBeGreaterThan(0);
+    const sessions = new Map<string, Awaited<ReturnType<typeof loginAs>>>();
+    const statuses: string[] = [];
+    for (const kase of penalties) {
+      const steps = kase.facts.steps ?? {};
+      // 行政处罚法第三十六条: offence and discovery dates at filing, discovered within the limitation period.
+      const filing = steps.propose_filing?.data;
+      if (filing) {
+        expect(filing.offenceDate, kase.title).toMatch(ISO);
+        expect(filing.discoveredOn, kase.title).toMatch(ISO);
+        expect(String(filing.discoveredOn) <= limitationLastDay(String(filing.offenceDate), filing.limitationExtended === true), kase.title).toBe(true);
+      }
+      // 第六十七条: the service date (on or after the decision, not in the future) and the real day paid.
+      const served = steps.serve?.data.servedOn as string | undefined;
+      if (steps.serve) {
+        expect(served, kase.title).toMatch(ISO);
+        expect(served! >= chinaDate(new Date(steps.decide!.firstAt)) && served! <= today, kase.title).toBe(true);
+      }
+      const paid = steps.execute?.data;
+      if (paid?.how === 'paid') {
+        expect(paid.paidOn, kase.title).toMatch(ISO);
+        expect(String(paid.paidOn) >= (served ?? chinaDate(new Date(steps.decide_on_spot!.firstAt))), kase.title).toBe(true);
+      }
+      const [login] = await q<{ username: string }>(`select username from users where agency_id = '${kase.agency_id}' and 'agency_leader' = any(roles) limit 1`);
+      if (!sessions.has(kase.agency_id)) sessions.set(kase.agency_id, await loginAs(t.app, login!.username, DEMO_PASSWORD));
+      const view = (await sessions.get(kase.agency_id)!.get(`/api/cases/${kase.id}`)).json() as { clocks: { id: string; kind: string; status: string; deadline: string; metOn: string | null }[] };
+      for (const k of view.clocks) {
+        // The agency kept every deadline in the demo; a party window is never the agency's to miss.
+        if (k.kind === 'agency_deadline') expect(['running', 'due_soon', 'met'], `${kase.title} ${k.id}`).toContain(k.status);
+        else expect(['open', 'closed'], `${kase.title} ${k.id}`).toContain(k.status);
+      }
+      // The payment window exists exactly where a fine was imposed and the decision received; paid within it.
+      const fine = (steps.decide ?? steps.decide_on_spot)?.data.fineAmount;
+      const payment = view.clocks.find((k) => k.id === 'payment_15_days');
+      expect(Boolean(payment), kase.title).toBe(typeof fine === 'number' && Boolean(served ?? steps.decide_on_spot));
+      if (payment && paid?.how === 'paid') expect(payment, kase.title).toMatchObject({ status: 'closed', metOn: paid.paidOn });
+      if (payment && payment.metOn) expect(payment.metOn <= payment.deadline, kase.title).toBe(true);
+      if (payment) statuses.push(payment.status);
+    }
+    // One demo case waits for the party to pay (served, window open), another was paid within it.
+    expect(statuses).toEqual(expect.arrayContaining(['open', 'closed']));
   });
 
   it('has a title that names no state (the case shows its own)', () => {

@@ -125,6 +125,8 @@ export const STORIES: Record<StoryId, Story> = {
     facts: '当事人设置的对讲机中继台发射功率为25瓦，超过无线电台执照核定的5瓦。',
     evidence: ['现场监测记录', '现场照片'],
     legalBasis: '《中华人民共和国无线电管理条例》第七十二条',
+    // 第七十二条: "责令改正…可以并处…罚款" (the general-procedure demo case states it; the fine separately).
+    penalty: '责令改正，按照无线电台执照核定的功率使用',
     fineAmount: 200,
   },
   radio_licence: {

@@ -84,6 +84,13 @@ export const errorMessages = {
   // — issue 9: a real-world date recorded with a step (served on, requested on, signed on) —
   EVENT_DATE_INVALID: { zh: '记录的日期不合理：不能晚于今天，也不能早于其所依据的前一事件', en: 'The date recorded is not possible: not after today, and not before the event it follows' },
   PARTY_SIGNATURE_REQUIRED: { zh: '当事人的声明须由其本人签名，拒绝签名的不构成声明', en: 'The party’s statement must carry the party’s signature: a refusal to sign is no statement' },
+  // — issue 9: penalty filing and execution —
+  LIMITATION_EXPIRED: { zh: '违法行为在法定期限内未被发现，不再给予行政处罚（行政处罚法第三十六条）', en: 'The offence was not discovered within the limitation period: no penalty may be imposed (Administrative Penalty Law Art. 36)' },
+  PAYMENT_WINDOW_CLOSED: { zh: '缴纳罚款的期限已届满，不能再申请延期或者分期缴纳（行政处罚法第六十六条）', en: 'The time to pay the fine has passed; a deferral or instalments can no longer be applied for (Art. 66)' },
+  PAYMENT_SCHEDULE_INVALID: { zh: '延期或者分期缴纳的安排有误：各期金额之和应等于罚款数额，日期依次在后', en: 'The deferral or instalment schedule is wrong: the instalments must add up to the fine, in date order' },
+  LATE_PENALTY_EXCEEDS_LAW: { zh: '加处罚款超出法定数额（每日百分之三，且不得超出罚款数额；复议、诉讼期间不计算，行政处罚法第七十二条、第七十三条）', en: 'The late-payment penalty exceeds what the law allows (3 % a day, never more than the fine, review and litigation days left out; Arts. 72, 73)' },
+  ON_SPOT_COLLECTION_NOT_ALLOWED: { zh: '不符合当场收缴罚款的法定情形，或未出具财政部门统一制发的专用票据（行政处罚法第六十八条至第七十条）', en: 'Not a case in which the fine may be collected on the spot, or no official receipt (Arts. 68–70)' },
+  COURT_APPLICATION_TOO_LATE: { zh: '申请人民法院强制执行的期限已届满（行政强制法第五十三条）', en: 'The time to apply to the court for enforcement has passed (Administrative Coercion Law Art. 53)' },
 } as const satisfies Record<string, Message>;
 
 export type ErrorCode = keyof typeof errorMessages;

@@ -75,6 +75,13 @@ const statusOf: Record<ErrorCode, number> = {
   REQUEST_TIMEOUT: 408,
   EVENT_DATE_INVALID: 422,
   PARTY_SIGNATURE_REQUIRED: 422,
+  // — issue 9: penalty filing and execution (处罚法 Arts. 36, 66–73; 强制法 Arts. 53–54) —
+  LIMITATION_EXPIRED: 422,
+  PAYMENT_WINDOW_CLOSED: 409,
+  PAYMENT_SCHEDULE_INVALID: 422,
+  LATE_PENALTY_EXCEEDS_LAW: 422,
+  ON_SPOT_COLLECTION_NOT_ALLOWED: 422,
+  COURT_APPLICATION_TOO_LATE: 409,
 };
 
 export interface FieldIssue {

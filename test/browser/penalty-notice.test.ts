@@ -68,7 +68,7 @@ describe('a penalty case: the prior notice served and the statement waived (brow
     caseId = opened.id;
     const doc = (docType: string) => ({ docType, fields: sampleDocumentFields(docType, today) });
     const step = (api: Api, body: Record<string, unknown>) => api.request('POST', `/api/cases/${caseId}/steps`, body);
-    await step(officer, { step: 'propose_filing', data: { officers: group, summary: '抽查不合格' }, documents: [doc('case_filing_approval')] });
+    await step(officer, { step: 'propose_filing', data: { officers: group, summary: '抽查不合格', offenceDate: '2026-06-01', offenceContinuing: false, discoveredOn: '2026-06-15', limitationExtended: false }, documents: [doc('case_filing_approval')] });
     await step(leader, { step: 'approve_filing', data: {} });
     await step(officer, { step: 'conclude_investigation', data: { proposedPenalty: '没收违法生产的产品，并处罚款', hearingEligible: false }, documents: [doc('investigation_report')] });
     await step(officer, { step: 'notify_prior', data: {}, documents: [doc('penalty_prior_notice')] });

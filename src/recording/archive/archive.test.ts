@@ -224,12 +224,12 @@ describe('to-do list', () => {
   it('lists my open cases with their clocks, most urgent first', async () => {
     ctx.clock.set('2026-11-24T01:00:00Z');
     const c = await ok(s.li.post('/api/cases', { procedure: 'penalty_general', powerItemId: world.items.penalty.id, title: '待办测试', source: 'plan', sourceDetail: { content: 'x' }, parties: [partyCompany()] }), 201);
-    await ok(s.li.post(`/api/cases/${c.id}/steps`, { step: 'propose_filing', data: { officers: group(), summary: 'x' }, documents: [{ docType: 'case_filing_approval', fields: sampleDocumentFields('case_filing_approval', '2026-11-24') }] }));
+    await ok(s.li.post(`/api/cases/${c.id}/steps`, { step: 'propose_filing', data: { officers: group(), summary: 'x', offenceDate: '2026-06-01', offenceContinuing: false, discoveredOn: '2026-06-15', limitationExtended: false }, documents: [{ docType: 'case_filing_approval', fields: sampleDocumentFields('case_filing_approval', '2026-11-24') }] }));
     await ok(s.leader.post(`/api/cases/${c.id}/steps`, { step: 'approve_filing', data: {} }));
     ctx.clock.set('2027-02-23T01:00:00Z'); // past the 90 days (2027-02-22)
     // A second case filed now (its 90 days running) and a third with no clock yet, registered first.
     const later = await ok(s.li.post('/api/cases', { procedure: 'penalty_general', powerItemId: world.items.penalty.id, title: '待办测试二', source: 'plan', sourceDetail: { content: 'x' }, parties: [partyCompany()] }), 201);
-    await ok(s.li.post(`/api/cases/${later.id}/steps`, { step: 'propose_filing', data: { officers: group(), summary: 'x' }, documents: [{ docType: 'case_filing_approval', fields: sampleDocumentFields('case_filing_approval', '2027-02-23') }] }));
+    await ok(s.li.post(`/api/cases/${later.id}/steps`, { step: 'propose_filing', data: { officers: group(), summary: 'x', offenceDate: '2026-06-01', offenceContinuing: false, discoveredOn: '2026-06-15', limitationExtended: false }, documents: [{ docType: 'case_filing_approval', fields: sampleDocumentFields('case_filing_approval', '2027-02-23') }] }));
     await ok(s.leader.post(`/api/cases/${later.id}/steps`, { step: 'approve_filing', data: {} }));
     const todo = await ok(s.li.get('/api/todo'));
     expect(todo.cases[0]).toMatchObject({ id: c.id, urgency: 0 });

@@ -134,7 +134,7 @@ describe('an inspection that finds a problem and becomes a penalty (R4, 行政�
   });
 
   it('files, investigates and notifies the intended penalty, with the 90-day clock running (Art. 60)', async () => {
-    await step(s.li, penaltyId, { step: 'propose_filing', data: { officers: group(), summary: '涉嫌生产不合格产品' }, documents: [doc('case_filing_approval')] });
+    await step(s.li, penaltyId, { step: 'propose_filing', data: { officers: group(), summary: '涉嫌生产不合格产品', offenceDate: '2026-06-01', offenceContinuing: false, discoveredOn: '2026-06-15', limitationExtended: false }, documents: [doc('case_filing_approval')] });
     await step(s.leader, penaltyId, { step: 'approve_filing', data: {} });
     const filed = (await s.li.get(`/api/cases/${penaltyId}`)).json();
     // Filed on Tue 2026-11-24: 90 days later is Mon 2027-02-22; 2027's holidays are not loaded, so provisional.
@@ -161,7 +161,7 @@ describe('an inspection that finds a problem and becomes a penalty (R4, 行政�
     const decided = await step(s.leader, penaltyId, { step: 'decide', data: { penalty: '没收并罚款48000元', fineAmount: 48000 }, documents: [doc('penalty_decision')] });
     expect(decided.issuedDocuments[0].number).toBe('楚工信罚〔2026〕1号');
     await step(s.li, penaltyId, { step: 'serve', data: { method: 'in_person', servedOn: '2026-12-02' }, documents: [doc('service_receipt', 'sign')] });
-    await step(s.li, penaltyId, { step: 'execute', data: { how: 'paid', paidAmount: 48000 } });
+    await step(s.li, penaltyId, { step: 'execute', data: { how: 'paid', paidAmount: 48000, paidOn: '2026-12-02' } });
     const closed = await step(s.li, penaltyId, { step: 'close', data: {}, documents: [doc('closing_report')] });
     expect(closed).toMatchObject({ status: 'closed', step: 'closed', nextSteps: [] });
     expect(closed.clocks).toEqual(
@@ -189,7 +189,7 @@ describe('the hearing route (行政处罚法 Arts. 63–64)', () => {
   /** A case with a hearing right whose prior notice (and 听证告知书) is served on the day it is issued. */
   async function heardCase(title: string) {
     const c = await open(s.li, { procedure: 'penalty_general', powerItemId: world.items.penalty.id, title, source: 'assignment', sourceDetail: { content: '上级交办' }, parties: [partyCompany()] });
-    await step(s.li, c.id, { step: 'propose_filing', data: { officers: group(), summary: '交办' }, documents: [doc('case_filing_approval')] });
+    await step(s.li, c.id, { step: 'propose_filing', data: { officers: group(), summary: '交办', offenceDate: '2026-06-01', offenceContinuing: false, discoveredOn: '2026-06-15', limitationExtended: false }, documents: [doc('case_filing_approval')] });
     await step(s.leader, c.id, { step: 'approve_filing', data: {} });
     await step(s.li, c.id, { step: 'conclude_investigation', data: { proposedPenalty: '吊销许可证', hearingEligible: true }, documents: [doc('investigation_report')] });
     const noHearingNotice = await step(s.li, c.id, { step: 'notify_prior', data: {}, documents: [doc('penalty_prior_notice')] }, 422);
@@ -323,7 +323,7 @@ describe('on-the-spot penalty (简易程序, 行政处罚法 Arts. 51–52)', ()
     const decided = await decide(citizen.id, 200);
     expect(decided.issuedDocuments[0].number).toMatch(/^楚工信.+〔2026〕1号$/);
     await step(s.li, citizen.id, { step: 'file_with_agency', data: {} });
-    await step(s.li, citizen.id, { step: 'execute', data: { how: 'paid', paidAmount: 200 } });
+    await step(s.li, citizen.id, { step: 'execute', data: { how: 'paid', paidAmount: 200, paidOn: today() } });
     await step(s.li, citizen.id, { step: 'close', data: {} });
     const company = await openSummary(partyCompany());
     expect((await decide(company.id, 3000.01, 422)).error.details.limit).toBe(3000);

@@ -176,3 +176,25 @@ describe('处罚法第六十条 "另有规定的，从其规定": a power item s
     expect(caseClocks(procedureWith(clock), c, calendar, new Date('2026-07-02T02:00:00Z'))[0]).toMatchObject({ deadline: '2026-09-29', unit: 'calendar_days' });
   });
 });
+
+describe('处罚法第六十六条第二款、第六十七条: a window only where a fine was imposed, ending on a date an approval set', () => {
+  const clock: ClockDef = {
+    ...base, kind: 'party_window', startsAt: { step: 'serve', date: 'servedOn' }, stopsAt: [{ step: 'execute', date: 'paidOn' }], amount: 15, unit: 'calendar_days',
+    lastDayOff: 'next_working_day', onlyIf: { step: 'decide', flag: 'fineAmount' }, endsOn: { step: 'approve_deferral', date: 'payBy' },
+  };
+  const served = { serve: { at: '2026-09-16T02:00:00Z', data: { servedOn: '2026-09-16' } } };
+
+  it('no fine, no window; a fine of 0.01 yuan opens it (15 days from 09-16 end on 10-01, a holiday → 10-08)', () => {
+    const none = caseWith('2026-09-01T02:00:00Z', { decide: { at: '2026-09-10T02:00:00Z', data: { penalty: '警告' } }, ...served });
+    expect(caseClocks(procedureWith(clock), none, calendar, new Date('2026-09-20T02:00:00Z'))).toEqual([]);
+    const fined = caseWith('2026-09-01T02:00:00Z', { decide: { at: '2026-09-10T02:00:00Z', data: { fineAmount: 0.01 } }, ...served });
+    expect(caseClocks(procedureWith(clock), fined, calendar, new Date('2026-09-20T02:00:00Z'))[0]).toMatchObject({ deadline: '2026-10-08', status: 'open' });
+  });
+
+  it('an approved deferral to Fri 2026-12-18 ends it that day; one to Sat 12-19 moves to Mon 12-21 (the same rule as the 15 days)', () => {
+    const deferred = (payBy: string) => caseWith('2026-09-01T02:00:00Z', { decide: { at: '2026-09-10T02:00:00Z', data: { fineAmount: 500 } }, ...served, approve_deferral: { at: '2026-10-08T02:00:00Z', data: { payBy } } });
+    expect(caseClocks(procedureWith(clock), deferred('2026-12-18'), calendar, new Date('2026-12-18T02:00:00Z'))[0]).toMatchObject({ deadline: '2026-12-18', status: 'open' });
+    expect(caseClocks(procedureWith(clock), deferred('2026-12-18'), calendar, new Date('2026-12-18T16:00:00Z'))[0]!.status).toBe('closed'); // 12-19 00:00
+    expect(caseClocks(procedureWith(clock), deferred('2026-12-19'), calendar, new Date('2026-12-20T02:00:00Z'))[0]).toMatchObject({ deadline: '2026-12-21', status: 'open' });
+  });
+});

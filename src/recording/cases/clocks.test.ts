@@ -84,7 +84,7 @@ async function notifiedCase(hearingEligible: boolean): Promise<string> {
   const res = await s.li.post('/api/cases', { procedure: 'penalty_general', powerItemId: world.items.penalty.id, title: '期限测试', source: 'plan', sourceDetail: { content: '年度计划' }, parties: [partyCompany()] });
   expect(res.statusCode, res.body).toBe(201);
   const id = res.json().id as string;
-  await step(s.li, id, { step: 'propose_filing', data: { officers: group(), summary: '计划检查' }, documents: [doc('case_filing_approval')] });
+  await step(s.li, id, { step: 'propose_filing', data: { officers: group(), summary: '计划检查', offenceDate: '2026-06-01', offenceContinuing: false, discoveredOn: '2026-06-15', limitationExtended: false }, documents: [doc('case_filing_approval')] });
   await step(s.leader, id, { step: 'approve_filing', data: {} });
   await step(s.li, id, { step: 'conclude_investigation', data: { proposedPenalty: '责令停产停业', hearingEligible }, documents: [doc('investigation_report')] });
   await step(s.li, id, { step: 'notify_prior', data: {}, documents: [doc('penalty_prior_notice'), ...(hearingEligible ? [doc('hearing_notice')] : [])] });

@@ -91,6 +91,9 @@ function unitsIn(calendar: WorkingDayCalendar, from: string, to: string, unit: '
   return onCalendar(calendar, (k) => k.countWorkingDays(dayBefore, to));
 }
 
+/** Whether an `onlyIf` flag holds: true, or an amount above zero (a fine the decision imposed). */
+const applies = (v: unknown): boolean => v === true || (typeof v === 'number' && v > 0);
+
 /** A whole number of units recorded in a step's data, or null. */
 function wholeUnits(value: unknown): number | null {
   return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : null;
@@ -170,7 +173,7 @@ export function caseClocks(
   const nowLocal = chinaDateTime(now);
   const views: ClockView[] = [];
   for (const declared of procedure.clocks) {
-    if (declared.onlyIf && stepFact(c, declared.onlyIf.step)?.data[declared.onlyIf.flag] !== true) continue;
+    if (declared.onlyIf && !applies(stepFact(c, declared.onlyIf.step)?.data[declared.onlyIf.flag])) continue;
     const override = overrides.get(declared.id);
     const def: ClockDef = override && declared.unit !== 'hours'
       ? { ...declared, basis: override.basis, ...(override.unit === 'calendar_days' ? { unit: 'calendar_days', lastDayOff: declared.unit === 'calendar_days' ? declared.lastDayOff : 'next_working_day' } : { unit: 'working_days' }) }
@@ -191,6 +194,14 @@ export function caseClocks(
     } else {
       startedOn = startedAt.slice(0, 10);
       counted = countDays(calendar, c, def, amount, startedOn, nowLocal.slice(0, 10));
+      const endsOn = def.endsOn ? stepFact(c, def.endsOn.step)?.data[def.endsOn.date] : undefined;
+      if (typeof endsOn === 'string' && ISO_DAY.test(endsOn)) {
+        // The date set follows the clock's rule for a last day off, as the period it replaces did.
+        const moved = def.unit === 'calendar_days' && def.lastDayOff === 'next_working_day'
+          ? onCalendar(calendar, (k) => (k.isWorkingDay(endsOn) ? endsOn : k.nextWorkingDay(endsOn)))
+          : { value: endsOn, provisional: false };
+        counted = { ...counted, deadline: moved.value, provisional: moved.provisional, extendedBy: 0 };
+      }
       metOn = stops.length ? stops[0]!.slice(0, 10) : null;
     }
     const status = statusOf(def, counted.deadline, metOn, def.unit === 'hours' ? nowLocal : nowLocal.slice(0, 10), counted.paused && !metOn, calendar);

@@ -12,6 +12,7 @@ import { eventStep, type ClockOverride, type GuardName, type StepDef } from '../
 import { caseClocks } from './clocks.js';
 import { stepFact } from './facts.js';
 import type { CaseRow } from './load.js';
+import { courtApplicationWindow, latePaymentPenalty, LIMITATION_YEARS, limitationLastDay, onWorkingDay, paymentLastDay, type Due, type RemedyPeriod } from './penalty-periods.js';
 
 /** Art. 51: on the spot, at most 200 yuan for a citizen, 3000 yuan for a legal person or other organisation. */
 export const SUMMARY_FINE_LIMIT = { natural_person: 200, organisation: 3000 } as const;
@@ -72,7 +73,10 @@ const ISSUED_BY: Readonly<Record<string, string>> = { serve_prior_notice: 'notif
 export const PUBLIC_NOTICE_DEEMED_DAYS = 30;
 
 /** Guards that need the step's data; the next-steps listing evaluates only the others. */
-export const DATA_GUARDS: ReadonlySet<GuardName> = new Set(['summary_limits', 'hearing_notice_period', 'two_certified_officers']);
+export const DATA_GUARDS: ReadonlySet<GuardName> = new Set([
+  'summary_limits', 'hearing_notice_period', 'two_certified_officers',
+  'limitation_period', 'payment_schedule', 'payment_within_law', 'on_spot_collection_allowed',
+]);
 
 /** The officers named by the step's data, or else the case's officers. */
 async function officersOf(input: GuardInput): Promise<{ personId: string; role: string }[]> {
@@ -248,7 +252,175 @@ const GUARDS: Record<GuardName, Guard> = {
     const over = caseClocks(procedure, kase, calendar, now, input.clockOverrides).find((v) => ended.includes(v.id) && v.status === 'overdue');
     return over ? notAllowed('measure_period_expired', { clock: over.id, lastDay: over.deadline, provisional: over.provisional }) : null;
   },
+
+  ...penaltyGuards(),
 };
+
+// — Penalty filing and execution (issue 9): 行政处罚法第三十六条、第六十六条至第七十三条, 行政强制法第五十三条、第五十四条 —
+
+/** A date field of filing or execution data that cannot be (missing where needed, in the future): the caller's bad input. */
+const invalidDate = (field: string) => new AppError('VALIDATION_FAILED', [fieldIssue(`data.${field}`, 'invalid_value')]);
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+const toFen = (yuan: number) => Math.round(yuan * 100);
+
+/** The fine the decision imposed (general or summary procedure), or null. */
+function fineOf(kase: CaseRow): number | null {
+  const fine = stepFact(kase, 'decide')?.data.fineAmount ?? stepFact(kase, 'decide_on_spot')?.data.fineAmount;
+  return typeof fine === 'number' && fine > 0 ? fine : null;
+}
+
+/**
+ * The last day to pay (行政处罚法第六十七条第三款): 15 days from the service date of the decision (or,
+ * on the spot, the day it was handed over, 第五十二条), or the last day of an approved deferral or
+ * schedule (第六十六条第二款). Null before the decision is served.
+ */
+function paymentDue(input: GuardInput, guard: GuardName): { lastDay: string; dues: Due[] } | null {
+  const { kase } = input;
+  const fine = fineOf(kase);
+  if (fine === null) return null;
+  const approved = stepFact(kase, 'approve_deferral')?.data as { instalments?: Due[]; payBy?: string } | undefined;
+  if (approved?.instalments && approved.payBy) {
+    const moved = (d: string) => {
+      const r = onWorkingDay(input.calendar, d);
+      if (r.provisional) input.provisional?.push({ guard, date: r.date });
+      return r.date;
+    };
+    return { lastDay: moved(approved.payBy), dues: approved.instalments.map((d) => ({ dueOn: moved(d.dueOn), amount: d.amount })) };
+  }
+  const served = str(stepFact(kase, 'serve')?.data.servedOn) ?? (stepFact(kase, 'decide_on_spot') ? chinaDate(new Date(stepFact(kase, 'decide_on_spot')!.firstAt)) : undefined);
+  if (!served) return null;
+  const last = paymentLastDay(input.calendar, served);
+  if (last.provisional) input.provisional?.push({ guard, date: last.date });
+  return { lastDay: last.date, dues: [{ dueOn: last.date, amount: fine }] };
+}
+
+/** The review and litigation periods recorded (第七十三条第三款), in order; the last may still run. */
+function remediesOf(kase: CaseRow): RemedyPeriod[] {
+  const rounds = (id: string) => stepFact(kase, id)?.rounds?.map((r) => r.data) ?? [];
+  const ends = rounds('end_remedy').map((d) => str(d.endedOn) ?? null);
+  return rounds('record_remedy').map((d, i) => ({ from: str(d.filedOn)!, to: ends[i] ?? null }));
+}
+
+type PenaltyGuard = 'limitation_period' | 'fine_imposed' | 'payment_window_open' | 'payment_schedule' | 'remedy_pending' | 'payment_window_closed' | 'court_application_in_time' | 'payment_within_law' | 'on_spot_collection_allowed' | 'collected_on_spot' | 'collected_fine_handed_over';
+
+/** The guards of a penalty's filing and execution (a function, so GUARDS above can spread it). */
+function penaltyGuards(): Record<PenaltyGuard, Guard> {
+  return {
+    // 行政处罚法第三十六条: "违法行为在二年内未被发现的，不再给予行政处罚；涉及公民生命健康安全、金融安全且有危害
+    // 后果的，上述期限延长至五年。法律另有规定的除外。" — counted from the day of the offence or, if continuing, the
+    // day it ended (penalty-periods.ts). Where another law sets the period, the officer records which.
+    async limitation_period({ data, now }) {
+      const today = chinaDate(now);
+      const offence = str(data?.offenceDate);
+      const discovered = str(data?.discoveredOn);
+      if (!offence || offence > today) return invalidDate('offenceDate');
+      if (!discovered || discovered > today) return invalidDate('discoveredOn');
+      if (str(data?.limitationException)) return null;
+      const extended = data?.limitationExtended === true;
+      const lastDay = limitationLastDay(offence, extended);
+      return discovered <= lastDay
+        ? null
+        : new AppError('LIMITATION_EXPIRED', [], { offenceDate: offence, discoveredOn: discovered, lastDay, years: extended ? LIMITATION_YEARS.extended : LIMITATION_YEARS.ordinary });
+    },
+
+    async fine_imposed({ kase }) {
+      return fineOf(kase) === null ? notAllowed('no_fine') : null;
+    },
+
+    // 第六十六条第二款: the party applies (by the date on the application) while the time to pay runs.
+    async payment_window_open(input) {
+      const due = paymentDue(input, 'payment_window_open');
+      if (!due) return notAllowed('not_served');
+      const applied = str(input.data?.appliedOn) ?? chinaDate(input.now);
+      if (applied > chinaDate(input.now)) return invalidDate('appliedOn');
+      return applied <= due.lastDay ? null : new AppError('PAYMENT_WINDOW_CLOSED', [], { lastDay: due.lastDay });
+    },
+
+    async payment_schedule({ kase, data, now }) {
+      const fine = fineOf(kase);
+      const list = (data?.instalments ?? []) as Due[];
+      const served = str(stepFact(kase, 'serve')?.data.servedOn) ?? chinaDate(now);
+      const invalid = (reason: string) => new AppError('PAYMENT_SCHEDULE_INVALID', [], { reason, fineAmount: fine });
+      if (fine === null) return invalid('no_fine');
+      if (list.reduce((sum, d) => sum + toFen(d.amount), 0) !== toFen(fine)) return invalid('amounts_do_not_add_up');
+      if (list.some((d, i) => d.amount <= 0 || d.dueOn <= (i ? list[i - 1]!.dueOn : served))) return invalid('dates_not_in_order');
+      if (data?.payBy !== list.at(-1)!.dueOn) return invalid('pay_by_not_last_instalment');
+      const kind = stepFact(kase, 'apply_deferral')?.data.kind;
+      if (kind === 'deferral' && list.length !== 1) return invalid('deferral_is_one_payment');
+      return null;
+    },
+
+    async remedy_pending({ kase }) {
+      return remediesOf(kase).some((r) => r.to === null) ? null : notAllowed('no_remedy_pending');
+    },
+
+    // 行政强制法第五十四条 follows 第五十三条 "又不履行行政决定的": the reminder only once the time to pay has passed.
+    async payment_window_closed(input) {
+      const due = paymentDue(input, 'payment_window_closed');
+      if (!due) return null; // no fine: the decision's own period for performance (第六十六条第一款)
+      return chinaDate(input.now) > due.lastDay ? null : new AppError('TIME_WINDOW_OPEN', [], { window: 'payment', lastDay: due.lastDay });
+    },
+
+    // 行政强制法第五十三条: only where the party neither sought review nor sued, from the end of the
+    // period for doing so to three months after; 第五十四条: 10 working days after the reminder's service.
+    async court_application_in_time(input) {
+      const { kase, calendar, now } = input;
+      if (remediesOf(kase).length) return notAllowed('remedy_sought');
+      const servedOn = str(stepFact(kase, 'serve')?.data.servedOn);
+      if (!servedOn) return notAllowed('not_served');
+      const window = courtApplicationWindow(calendar, {
+        servedOn,
+        deferredUntil: str(stepFact(kase, 'approve_deferral')?.data.payBy) ?? null,
+        reminderServedOn: str(stepFact(kase, 'remind_to_perform')?.data.servedOn) ?? null,
+      });
+      if (window.provisional) input.provisional?.push({ guard: 'court_application_in_time', date: window.lastDay });
+      const today = chinaDate(now);
+      if (today < window.earliest) return new AppError('TIME_WINDOW_OPEN', [], { window: 'court_application', earliest: window.earliest, provisional: window.provisional });
+      return today <= window.lastDay ? null : new AppError('COURT_APPLICATION_TOO_LATE', [], { lastDay: window.lastDay, provisional: window.provisional });
+    },
+
+    // The date paid is the real one (the bank's); 第七十二条第一款第一项 caps the late-payment penalty.
+    async payment_within_law(input) {
+      const { data, now } = input;
+      const field = data?.how === 'paid' ? 'paidOn' : data?.how === 'collected_on_spot' ? 'collectedOn' : null;
+      if (!field) return null;
+      const on = str(data?.[field]);
+      if (!on || on > chinaDate(now)) return invalidDate(field);
+      const due = paymentDue(input, 'payment_within_law');
+      const late = typeof data?.latePenalty === 'number' ? data.latePenalty : 0;
+      if (!due) return late > 0 ? new AppError('LATE_PENALTY_EXCEEDS_LAW', [], { maximum: 0, days: 0 }) : null;
+      const allowed = latePaymentPenalty(due.dues, on, remediesOf(input.kase));
+      return toFen(late) <= toFen(allowed.amount) ? null : new AppError('LATE_PENALTY_EXCEEDS_LAW', [], { maximum: allowed.amount, days: allowed.days, lastDay: due.lastDay });
+    },
+
+    // 第六十八条: "（一）依法给予一百元以下罚款的；（二）不当场收缴事后难以执行的"; 第六十九条: remote, water or
+    // poorly connected areas, on the party's request; 第七十条: the finance department's receipt.
+    async on_spot_collection_allowed({ kase, data }) {
+      if (data?.how !== 'collected_on_spot') return null;
+      const fine = fineOf(kase);
+      const refuse = (reason: string) => new AppError('ON_SPOT_COLLECTION_NOT_ALLOWED', [], { reason, fineAmount: fine });
+      if (fine === null) return refuse('no_fine');
+      const ground = data.collectionGround;
+      if (!ground) return refuse('no_ground');
+      if (ground === 'fine_up_to_100' && fine > 100) return refuse('fine_above_100');
+      if (!str(data.receiptNo)) return refuse('no_receipt');
+      return null;
+    },
+
+    async collected_on_spot({ kase, data, now }) {
+      const executed = stepFact(kase, 'execute')?.data;
+      if (executed?.how !== 'collected_on_spot') return notAllowed('not_collected_on_spot');
+      if (!data) return null; // listing the next steps: the date is checked when the step is taken
+      const on = str(data.handedOverOn);
+      return on && on >= String(executed.collectedOn) && on <= chinaDate(now) ? null : invalidDate('handedOverOn');
+    },
+
+    // 第七十一条: a fine collected on the spot reaches the agency before the case closes.
+    async collected_fine_handed_over({ kase }) {
+      return stepFact(kase, 'execute')?.data.how === 'collected_on_spot' && !stepFact(kase, 'hand_over_fine') ? notAllowed('fine_not_handed_over') : null;
+    },
+  };
+}
 
 /** The first guard of the step that fails, as the error to answer with; null when all pass. */
 export async function checkGuards(input: GuardInput, options: { withData: boolean }): Promise<AppError | null> {

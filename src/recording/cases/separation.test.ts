@@ -94,6 +94,10 @@ function sampleData(step: StepDef): Record<string, unknown> {
     ],
     statutoryAuthority: '《中华人民共和国税收征收管理法》第三十八条', // 行政强制法第二十九条: a statute empowers the freeze
     accountNumber: '2503001009200012345',
+    // A fine, so that a deferral can be applied for and approved (行政处罚法第六十六条第二款), on a schedule adding up to it.
+    fineAmount: 1000,
+    instalments: [{ dueOn: '2026-12-31', amount: 1000 }],
+    payBy: '2026-12-31',
   };
   const sample = (schema: JsonSchema, name: string): unknown => {
     if (name in overrides) return overrides[name];

@@ -58,6 +58,8 @@ describe('transitions tables', () => {
       'coercion.release_immediately': ['act_urgently'],
       'levy.decide': ['assess'],
       'freezing.approve_freeze': ['propose_freeze'],
+      'penalty_general.approve_preservation': ['propose_preservation'],
+      'penalty_general.approve_deferral': ['apply_deferral'],
     });
   });
 

@@ -20,7 +20,18 @@ export type GuardName =
   | 'notice_service_date' // a notice served once, on a day between its issue and today (公告: 30 days after publication)
   | 'waiver_date' // a waiver once, signed between the notice's service and today
   | 'hearing_summons_served' // the latest 听证通知书 served at least 7 working days before the hearing (Art. 64(2))
-  | 'within_measure_period'; // a disposal decision within the seizure or freezing period (强制法 Arts. 27, 32)
+  | 'within_measure_period' // a disposal decision within the seizure or freezing period (强制法 Arts. 27, 32)
+  | 'limitation_period' // discovered within 2 (or 5) years of the offence, or an exception recorded (处罚法 Art. 36)
+  | 'fine_imposed' // the decision imposed a fine
+  | 'payment_window_open' // a deferral asked for within the time to pay (处罚法 Arts. 66(2), 67)
+  | 'payment_schedule' // an approved schedule adds up to the fine, in date order (Art. 66(2))
+  | 'remedy_pending' // a review or litigation has been recorded and not yet ended (Art. 73(3))
+  | 'payment_window_closed' // the time to pay has passed (强制法 Art. 54's reminder follows non-performance)
+  | 'court_application_in_time' // 强制法 Arts. 53, 54: 10 working days after the reminder, within 3 months of the remedy period
+  | 'payment_within_law' // the date paid recorded, the late-payment penalty within Art. 72(1)
+  | 'on_spot_collection_allowed' // collection on the spot only in Arts. 68–69's cases, with Art. 70's receipt
+  | 'collected_on_spot' // the fine was collected on the spot (Art. 71 hand-over)
+  | 'collected_fine_handed_over'; // a fine collected on the spot was handed to the agency before closing (Art. 71)
 
 /** One row of a transitions table: a step that moves a case from one of `from` to `to`. */
 export interface StepDef<S extends string = string> {
@@ -123,10 +134,17 @@ interface ClockBase {
    */
   pauses?: { start: { step: string; date: string }; end: { step: string; date: string } };
   /**
-   * The clock applies only where the data of `step` set `flag` to true: the law gives the time
-   * limit only then (e.g. the hearing request window only where a hearing right applies).
+   * The clock applies only where the data of `step` set `flag` to true (or to an amount above zero:
+   * the payment window only where a fine was imposed): the law gives the time limit only then (e.g.
+   * the hearing request window only where a hearing right applies).
    */
   onlyIf?: { step: string; flag: string };
+  /**
+   * A last day a decision set as a date, replacing the counted one once recorded (行政处罚法第六十六条
+   * 第二款: the deferred date, or the last instalment's, that the agency approved); a day off there
+   * follows the clock's `lastDayOff`.
+   */
+  endsOn?: { step: string; date: string };
 }
 
 /** A statutory time limit shown on the case and, for agency deadlines, as due/overdue in to-do lists. */

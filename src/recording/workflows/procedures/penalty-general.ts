@@ -13,6 +13,8 @@ const states = {
   heard: { zh: '听证已举行', en: 'Hearing held' },
   decided: { zh: '已作出处罚决定', en: 'Decided' },
   served: { zh: '决定书已送达', en: 'Served' },
+  reminded: { zh: '已催告履行', en: 'Reminded to perform' },
+  court_applied: { zh: '已申请法院强制执行', en: 'Enforcement applied for at the court' },
   executed: { zh: '已执行', en: 'Executed' },
   closed: { zh: '已结案', en: 'Closed' },
 } as const satisfies Record<string, StateLabel>;
@@ -42,7 +44,19 @@ export const penaltyGeneral: Procedure<keyof typeof states> = {
     step({
       id: 'propose_filing', zh: '立案申请', en: 'Propose filing', phase: 'initiation',
       from: ['registered'], to: 'filing_proposed', documents: ['case_filing_approval'], effect: 'set_officers',
-      guards: ['two_certified_officers'], data: z.object({ officers, summary: text() }).strict(),
+      guards: ['two_certified_officers', 'limitation_period'],
+      // 行政处罚法第三十六条: when the offence was committed (or, if continuing, ended) and when it was discovered.
+      data: z.object({
+        officers,
+        summary: text(),
+        offenceDate: date(),
+        offenceContinuing: z.boolean(),
+        discoveredOn: date(),
+        // "涉及公民生命健康安全、金融安全且有危害后果的，上述期限延长至五年"
+        limitationExtended: z.boolean(),
+        // "法律另有规定的除外": the law and article that set another period.
+        limitationException: text(500).optional(),
+      }).strict(),
     }),
     step({
       id: 'approve_filing', zh: '负责人批准立案', en: 'Leader approves filing', phase: 'initiation',
@@ -60,6 +74,26 @@ export const penaltyGeneral: Procedure<keyof typeof states> = {
     step({
       id: 'collect_evidence', zh: '收集证据', en: 'Collect evidence', phase: 'investigation',
       from: ['filed'], to: 'filed', data: z.object({ description: text() }).strict(),
+    }),
+    // 行政处罚法第五十六条: "在证据可能灭失或者以后难以取得的情况下，经行政机关负责人批准，可以先行登记保存，
+    // 并应当在七日内及时作出处理决定".
+    step({
+      id: 'propose_preservation', zh: '先行登记保存申请', en: 'Propose registering and preserving evidence', phase: 'investigation',
+      from: ['filed'], to: 'filed', data: z.object({ items: text(), reason: text(500) }).strict(),
+    }),
+    step({
+      id: 'approve_preservation', zh: '负责人批准先行登记保存', en: 'Leader approves the preservation', phase: 'investigation',
+      from: ['filed'], to: 'filed', permission: 'case.approve', requires: ['propose_preservation'], approves: ['propose_preservation'], data: comment,
+    }),
+    step({
+      id: 'preserve_evidence', zh: '先行登记保存证据', en: 'Register and preserve evidence', phase: 'investigation',
+      from: ['filed'], to: 'filed', requires: ['approve_preservation'], guards: ['two_certified_officers'],
+      data: z.object({ preservedOn: date(), items: text() }).strict(),
+    }),
+    step({
+      id: 'decide_preservation', zh: '对先行登记保存的证据作出处理决定', en: 'Decide how the preserved evidence is handled', phase: 'investigation',
+      from: ['filed'], to: 'filed', requires: ['preserve_evidence'],
+      data: z.object({ decidedOn: date(), handling: z.enum(['returned', 'seized_or_sealed', 'sent_for_testing', 'confiscation_proposed']), note: z.string().max(2000).optional() }).strict(),
     }),
     step({
       id: 'conclude_investigation', zh: '调查终结', en: 'Conclude the investigation', phase: 'investigation',
@@ -141,10 +175,57 @@ export const penaltyGeneral: Procedure<keyof typeof states> = {
       from: ['decided'], to: 'served', documents: ['service_receipt'],
       data: z.object({ method: z.enum(['in_person', 'left_at_residence', 'post', 'electronic', 'public_notice']), servedOn: date() }).strict(),
     }),
+    // 行政处罚法第六十六条第二款: "当事人确有经济困难，需要延期或者分期缴纳罚款的，经当事人申请和行政机关批准，
+    // 可以暂缓或者分期缴纳". Asked and approved while the payment window is open.
+    step({
+      id: 'apply_deferral', zh: '当事人申请延期（分期）缴纳罚款', en: 'The party applies to defer or pay the fine in instalments', phase: 'service_execution',
+      from: ['served'], to: 'served', guards: ['fine_imposed', 'payment_window_open'],
+      data: z.object({ appliedOn: date(), kind: z.enum(['deferral', 'instalments']), reason: text(500) }).strict(),
+    }),
+    step({
+      id: 'approve_deferral', zh: '批准延期（分期）缴纳罚款', en: 'Approve the deferral or instalments', phase: 'service_execution',
+      from: ['served'], to: 'served', permission: 'case.approve', requires: ['apply_deferral'], approves: ['apply_deferral'],
+      guards: ['payment_schedule'], // the application was checked against the window when recorded
+      // One instalment for a deferral; the amounts add up to the fine, the dates in order.
+      data: z.object({ instalments: z.array(z.object({ dueOn: date(), amount: yuan() }).strict()).min(1).max(24), payBy: date() }).strict(),
+    }),
+    // 行政处罚法第七十三条第三款: "当事人申请行政复议或者提起行政诉讼的，加处罚款的数额在行政复议或者行政诉讼期间
+    // 不予计算" — the dates bound the pause in the late-payment penalty (penalty-periods.ts).
+    step({
+      id: 'record_remedy', zh: '当事人申请行政复议或者提起行政诉讼', en: 'The party seeks review or sues', phase: 'service_execution',
+      from: ['served'], to: 'served', roundsKept: true,
+      data: z.object({ kind: z.enum(['reconsideration', 'litigation']), filedOn: date() }).strict(),
+    }),
+    step({
+      id: 'end_remedy', zh: '行政复议或者行政诉讼终结', en: 'The review or litigation ends', phase: 'service_execution',
+      from: ['served'], to: 'served', roundsKept: true, guards: ['remedy_pending'],
+      data: z.object({ endedOn: date(), outcome: z.enum(['upheld', 'varied', 'revoked', 'withdrawn']) }).strict(),
+    }),
+    // 行政强制法第五十四条: "行政机关申请人民法院强制执行前，应当催告当事人履行义务" (in writing, 第三十五条).
+    step({
+      id: 'remind_to_perform', zh: '催告履行', en: 'Remind the party to perform', phase: 'service_execution',
+      from: ['served'], to: 'reminded', guards: ['payment_window_closed'],
+      data: z.object({ method: z.enum(['in_person', 'left_at_residence', 'post', 'electronic', 'public_notice']), servedOn: date() }).strict(),
+    }),
+    // 行政强制法第五十三条、第五十四条: within three months after the period for review and litigation ends,
+    // and after 10 working days from the reminder's service.
+    step({
+      id: 'apply_to_court', zh: '申请人民法院强制执行', en: 'Apply to the court for enforcement', phase: 'service_execution',
+      from: ['reminded'], to: 'court_applied', permission: 'case.approve', notAnApproval: '负责人以本机关名义向人民法院提出申请（行政强制法第五十五条），不审批他人提议',
+      guards: ['court_application_in_time'], data: z.object({ court: text(100) }).strict(),
+    }),
     step({
       id: 'execute', zh: '执行', en: 'Execute', phase: 'service_execution',
-      from: ['served'], to: 'executed',
-      data: z.object({ how: z.enum(['paid', 'performed', 'enforced_by_court', 'not_applicable']), paidAmount: yuan().optional(), note: z.string().max(2000).optional() }).strict(),
+      from: ['served', 'reminded', 'court_applied'], to: 'executed', guards: ['payment_within_law'],
+      data: z.object({
+        how: z.enum(['paid', 'performed', 'enforced_by_court', 'not_applicable']),
+        paidAmount: yuan().optional(),
+        // The day the party paid (the bank's date), not the day it was entered.
+        paidOn: date().optional(),
+        // 行政处罚法第七十二条第一款第一项: the late-payment penalty collected, within what the law allows.
+        latePenalty: yuan().optional(),
+        note: z.string().max(2000).optional(),
+      }).strict(),
     }),
     closeStep(['executed']),
   ],
@@ -177,6 +258,27 @@ export const penaltyGeneral: Procedure<keyof typeof states> = {
     {
       id: 'service_7_days', zh: '当事人不在场的，七日内送达', en: 'Serve within 7 working days',
       kind: 'agency_deadline', basis: '行政处罚法第六十一条、第八十五条', startsAt: 'decide', stopsAt: ['serve'], amount: 7, unit: 'working_days',
+    },
+    {
+      id: 'preservation_decision_7_days', zh: '先行登记保存后七日内作出处理决定', en: 'Decide on preserved evidence within 7 working days',
+      kind: 'agency_deadline', basis: '行政处罚法第五十六条、第八十五条', startsAt: { step: 'preserve_evidence', date: 'preservedOn' },
+      stopsAt: [{ step: 'decide_preservation', date: 'decidedOn' }], amount: 7, unit: 'working_days',
+    },
+    {
+      id: 'payment_15_days', zh: '收到决定书之日起十五日内缴纳罚款', en: 'Pay the fine within 15 days of receiving the decision',
+      // The party's time to pay (第六十六条, 第六十七条第三款), not a deadline the agency can miss: past it
+      // the agency may act (第七十二条). 15 calendar days (Art. 85 lists only 二日…七日) from the service
+      // date; a last day off moves to the next working day (民事诉讼法第八十五条, through 行政诉讼法第一百零一条).
+      kind: 'party_window', basis: '行政处罚法第六十六条、第六十七条第三款', startsAt: { step: 'serve', date: 'servedOn' },
+      stopsAt: [{ step: 'execute', date: 'paidOn' }], amount: 15, unit: 'calendar_days', lastDayOff: 'next_working_day',
+      onlyIf: { step: 'decide', flag: 'fineAmount' },
+      // 第六十六条第二款: an approved deferral or schedule sets the last day.
+      endsOn: { step: 'approve_deferral', date: 'payBy' },
+    },
+    {
+      id: 'reminder_10_days', zh: '催告书送达十日后方可申请法院强制执行', en: 'The court may be applied to 10 working days after the reminder',
+      kind: 'party_window', basis: '行政强制法第五十四条、第六十九条', startsAt: { step: 'remind_to_perform', date: 'servedOn' },
+      stopsAt: [{ step: 'execute', date: 'paidOn' }], amount: 10, unit: 'working_days',
     },
   ],
 };

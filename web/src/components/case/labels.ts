@@ -18,7 +18,7 @@ export const errorLabel = (code: string): string => lookup(errorMessages, code) 
 /** Why a next step cannot be taken now: the error's message and, for STEP_NOT_ALLOWED, its reason. */
 export function blockedLabel(blocked: { code: string; details: Record<string, unknown> | null }): string {
   const reason = typeof blocked.details?.reason === 'string' ? lookup(c.blocked, blocked.details.reason) : undefined;
-  const day = (blocked.details?.lastDay ?? blocked.details?.hearingOn) as string | undefined;
+  const day = (blocked.details?.lastDay ?? blocked.details?.hearingOn ?? blocked.details?.earliest) as string | undefined;
   // A last day counted without that year's holiday notice is marked as the clocks are (issue 9).
   const provisional = blocked.details?.provisional === true ? c.provisional : '';
   return [reason ?? errorLabel(blocked.code), day ? `（${day}）${provisional}` : ''].join('');
