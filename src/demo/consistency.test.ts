@@ -186,7 +186,8 @@ describe('every demo case', () => {
       expect(receipt?.fields, kase.title).toMatchObject({ servedDocuments: [{ title: '行政处罚事先告知书' }], servedAt: expect.stringMatching(new RegExp(`^${servedOn}`)) });
       const [login] = await q<{ username: string }>(`select username from users where agency_id = '${kase.agency_id}' and 'agency_leader' = any(roles) limit 1`);
       const view = (await (await loginAs(t.app, login!.username, DEMO_PASSWORD)).get(`/api/cases/${kase.id}`)).json() as { clocks: { id: string; kind: string; startedOn: string; deadline: string; status: string; metOn: string | null }[] };
-      const windows = view.clocks.filter((k) => k.kind === 'party_window');
+      // The windows the prior notice opens (the payment window runs from the decision's service, 第六十七条).
+      const windows = view.clocks.filter((k) => k.id === 'statement_defence_5_days' || k.id === 'hearing_request_5_days');
       expect(windows.length, kase.title).toBeGreaterThan(0);
       for (const w of windows) expect(w.startedOn, `${kase.title} ${w.id}`).toBe(servedOn);
       if (!steps.decide) continue;

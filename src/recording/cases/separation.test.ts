@@ -62,17 +62,20 @@ const AVOIDED_GUARDS: readonly GuardName[] = ['hearing_request_in_time', 'hearin
  */
 function pathTo(p: Procedure, approval: StepDef): StepDef[] {
   const usable = p.steps.filter((x) => x !== approval && x.to !== CLOSED && !x.effect?.startsWith('refer') && !(x.guards ?? []).some((g) => AVOIDED_GUARDS.includes(g)));
-  // The party's waivers from the approval's own state are taken on the way: they close the windows that would hold it back (行政处罚法第六十二条).
-  const waivers = usable.filter((x) => x.id.startsWith('waive_') && x.from.some((f) => approval.from.includes(f))).map((x) => x.id);
-  const relevant = new Set([...(approval.approves ?? []), ...p.steps.flatMap((x) => x.requires ?? []), ...waivers]);
+  // A step that waits for the party's windows (行政处罚法第六十二条) is taken only after the party's waivers from
+  // its state: they close the windows that would hold it back (the decision, and anything after it).
+  const waiversFrom = (state: string) => usable.filter((x) => x.id.startsWith('waive_') && x.from.includes(state)).map((x) => x.id);
+  const waitsForParty = (x: StepDef) => (x.guards ?? []).includes('defence_window_closed');
+  const relevant = new Set([...(approval.approves ?? []), ...p.steps.flatMap((x) => x.requires ?? []), ...usable.filter((x) => x.id.startsWith('waive_')).map((x) => x.id)]);
   type Node = { state: string; done: string[]; path: StepDef[] };
   const key = (n: Node) => `${n.state}|${[...n.done].sort().join(',')}`;
+  const ready = (x: StepDef, n: Node) => (x.requires ?? []).every((r) => n.done.includes(r)) && (!waitsForParty(x) || waiversFrom(n.state).every((w) => n.done.includes(w)));
   const queue: Node[] = [{ state: p.initial, done: [], path: [] }];
   const seen = new Set([key(queue[0]!)]);
   while (queue.length) {
     const n = queue.shift()!;
-    if (approval.from.includes(n.state) && [...approval.approves!, ...(approval.requires ?? []), ...waivers].every((a) => n.done.includes(a))) return n.path;
-    for (const x of usable.filter((u) => u.from.includes(n.state) && (u.requires ?? []).every((r) => n.done.includes(r)))) {
+    if (approval.from.includes(n.state) && approval.approves!.every((a) => n.done.includes(a)) && ready(approval, n)) return n.path;
+    for (const x of usable.filter((u) => u.from.includes(n.state) && ready(u, n))) {
       const next = { state: x.to, done: relevant.has(x.id) && !n.done.includes(x.id) ? [...n.done, x.id] : n.done, path: [...n.path, x] };
       if (!seen.has(key(next))) {
         seen.add(key(next));
