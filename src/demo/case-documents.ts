@@ -86,6 +86,16 @@ export function demoDocumentFields(docType: string, on: string, c: DemoCase): Re
       return { measure: 'seizure', facts: story.facts, legalBasis: story.legalBasis, items: [{ name: '电热水壶 HD-1750', quantity: '320台' }], place: `${party.name}成品库`, periodDays: 30 };
     case 'levy_decision':
       return { levyItem: '无线电频率占用费', basis: story.legalBasis, amount: LEVY_AMOUNT, payBy: `${on.slice(0, 4)}-12-31`, payment: '请于缴款期限内通过非税收入缴款系统缴纳。' };
+    case 'non_acceptance_decision':
+      return { licenceItem: '无线电台（站）设置', receivedOn: on, reasons: '申请设置的广播电台不属于本机关的审批权限。', competentAgency: '国家无线电管理机构' };
+    case 'extension_notice':
+      return { licenceItem: '无线电台（站）设置', acceptedOn: on, days: 10, reason: '申请设置的台站涉及跨区域频率协调，需征求相邻地区无线电管理机构意见。' };
+    case 'excluded_time_notice':
+      return { licenceItem: '无线电台（站）设置', procedure: '电磁环境检测', timeNeeded: '十个工作日' };
+    case 'licence_hearing_rights_notice':
+      return { licenceItem: '无线电台（站）设置', contact };
+    case 'licence_hearing_notice':
+      return { licenceItem: '无线电台（站）设置', hearingAt: at('09:00'), place: '本机关听证室', host: c.hearingHost };
     default:
       throw new Error(`demo: no fields for ${docType}`);
   }

@@ -81,6 +81,16 @@ export const errorMessages = {
   URI_TOO_LONG: { zh: '请求地址过长', en: 'The request URL is too long' },
   HEADERS_TOO_LARGE: { zh: '请求头过大', en: 'The request headers are too large' },
   REQUEST_TIMEOUT: { zh: '请求超时', en: 'The request timed out' },
+  // — issue 9: licensing clocks (行政许可法) —
+  APPLICATION_DEEMED_ACCEPTED: {
+    zh: '自收到申请材料之日起五日内未告知补正，申请已视为受理，不能再告知补正或不予受理（行政许可法第三十二条）',
+    en: 'No notice of missing materials within 5 working days of receipt: the application is deemed accepted (Licensing Law Art. 32)',
+  },
+  EXTENSION_TOO_LONG: { zh: '延长的期限超过法定上限（行政许可法第四十二条）', en: 'The extension is longer than the law allows (Licensing Law Art. 42)' },
+  LICENCE_HEARING_NOTICE_TOO_SHORT: {
+    zh: '应当于举行听证的七日前通知申请人、利害关系人（行政许可法第四十八条）',
+    en: 'The applicant and interested parties must be notified 7 working days before the hearing (Licensing Law Art. 48)',
+  },
 } as const satisfies Record<string, Message>;
 
 export type ErrorCode = keyof typeof errorMessages;

@@ -73,6 +73,10 @@ const statusOf: Record<ErrorCode, number> = {
   URI_TOO_LONG: 414,
   HEADERS_TOO_LARGE: 431,
   REQUEST_TIMEOUT: 408,
+  // — issue 9: licensing clocks (行政许可法) —
+  APPLICATION_DEEMED_ACCEPTED: 409,
+  EXTENSION_TOO_LONG: 422,
+  LICENCE_HEARING_NOTICE_TOO_SHORT: 422,
 };
 
 export interface FieldIssue {

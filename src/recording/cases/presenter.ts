@@ -8,7 +8,8 @@ import { mayReadEvidence } from '../evidence/access.js';
 import { docTypeOf } from '../documents/library.js';
 import type { caseEvents, caseParties, documents, powerItems, Confidentiality } from '../tables.js';
 import { procedureOf } from '../workflows/procedures/index.js';
-import type { Procedure } from '../workflows/types.js';
+import type { ClockOverride, Procedure } from '../workflows/types.js';
+import { timeLimitsSchema, type TimeLimits } from './clock-overrides.js';
 import { caseClocks } from './clocks.js';
 import type { CaseRow } from './load.js';
 
@@ -77,7 +78,14 @@ export const caseSummaryOut = z.object({
 export type CaseSummaryOut = z.infer<typeof caseSummaryOut>;
 
 /** One line of a case list: the case with its statutory clocks on `now`. */
-export function presentCaseSummary(row: CaseRow, agencyName: string, calendar: WorkingDayCalendar, now: Date): CaseSummaryOut {
+export function presentCaseSummary(
+  row: CaseRow,
+  agencyName: string,
+  calendar: WorkingDayCalendar,
+  now: Date,
+  /** The case's power item's own periods (./clock-overrides.ts). */
+  overrides: ReadonlyMap<string, ClockOverride> = new Map(),
+): CaseSummaryOut {
   const p = procedureOf(row.procedure);
   return {
     id: row.id,
@@ -94,7 +102,7 @@ export function presentCaseSummary(row: CaseRow, agencyName: string, calendar: W
     openedAt: row.openedAt.toISOString(),
     closedAt: row.closedAt?.toISOString() ?? null,
     archivedAt: row.archivedAt?.toISOString() ?? null,
-    clocks: caseClocks(p, row, calendar, now),
+    clocks: caseClocks(p, row, calendar, now, overrides),
   };
 }
 
@@ -324,10 +332,15 @@ export const powerItemOut = z.object({
   category: enforcementCategory,
   legalBasis: z.string(),
   divisionId: z.uuid().nullable(),
+  timeLimits: timeLimitsSchema,
 });
 
 export function presentPowerItem(r: typeof powerItems.$inferSelect): z.infer<typeof powerItemOut> {
-  return { id: r.id, agencyId: r.agencyId, code: r.code, name: r.name, category: r.category, legalBasis: r.legalBasis, divisionId: r.divisionId };
+  const timeLimits = timeLimitsSchema.safeParse(r.timeLimits);
+  return {
+    id: r.id, agencyId: r.agencyId, code: r.code, name: r.name, category: r.category, legalBasis: r.legalBasis, divisionId: r.divisionId,
+    timeLimits: timeLimits.success ? (timeLimits.data as TimeLimits) : {},
+  };
 }
 
 export const avListItemOut = z.object({

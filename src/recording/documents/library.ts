@@ -74,6 +74,11 @@ export const DOC_TYPES = {
   missing_materials_notice: def({ id: 'missing_materials_notice', zh: '补正材料一次性告知书', en: 'One-time notice of missing materials', phase: 'initiation', numbered: true, code: '补告', needsSignature: false, fields: f.missingMaterialsNoticeFields }),
   seizure_decision: def({ id: 'seizure_decision', zh: '查封（扣押）决定书', en: 'Seizure / detention decision', phase: 'investigation', numbered: true, code: '强', needsSignature: false, fields: f.seizureDecisionFields }),
   levy_decision: def({ id: 'levy_decision', zh: '征收决定书', en: 'Levy decision', phase: 'decision', numbered: true, code: '征', needsSignature: false, fields: f.levyDecisionFields }),
+  non_acceptance_decision: def({ id: 'non_acceptance_decision', zh: '不予受理决定书', en: 'Decision not to accept an application', phase: 'initiation', numbered: true, code: '不受', needsSignature: false, fields: f.nonAcceptanceDecisionFields }),
+  extension_notice: def({ id: 'extension_notice', zh: '延长行政许可期限告知书', en: 'Notice of an extended time limit', phase: 'investigation', numbered: true, code: '延告', needsSignature: false, fields: f.extensionNoticeFields }),
+  excluded_time_notice: def({ id: 'excluded_time_notice', zh: '行政许可所需时间告知书', en: 'Notice of time not counted (hearing, testing, expert review…)', phase: 'investigation', numbered: true, code: '时告', needsSignature: false, fields: f.excludedTimeNoticeFields }),
+  licence_hearing_rights_notice: def({ id: 'licence_hearing_rights_notice', zh: '行政许可听证告知书', en: 'Notice of the right to a licensing hearing', phase: 'investigation', numbered: true, code: '许听告', needsSignature: false, fields: f.licenceHearingRightsNoticeFields }),
+  licence_hearing_notice: def({ id: 'licence_hearing_notice', zh: '行政许可听证通知书', en: 'Licensing hearing notice', phase: 'investigation', numbered: true, code: '许听通', needsSignature: false, fields: f.licenceHearingNoticeFields }),
 } as const satisfies Record<string, DocTypeDef>;
 
 export type DocTypeId = keyof typeof DOC_TYPES;

@@ -4768,6 +4768,16 @@ export interface paths {
                                 category: "licensing" | "penalty" | "coercion" | "inspection" | "levy";
                                 legalBasis: string;
                                 divisionId: string | null;
+                                /** @description the power item’s own periods by clock id of its procedures (e.g. decision_20_days), each citing its basis */
+                                timeLimits: {
+                                    [key: string]: {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        unit: "working_days" | "calendar_days";
+                                        basis: string;
+                                        extensionMax?: number;
+                                    };
+                                };
                             }[];
                         };
                     };
@@ -4821,6 +4831,16 @@ export interface paths {
                         category: "licensing" | "penalty" | "coercion" | "inspection" | "levy";
                         legalBasis: string;
                         divisionId?: string | null;
+                        /** @description the power item’s own periods by clock id of its procedures (e.g. decision_20_days), each citing its basis */
+                        timeLimits?: {
+                            [key: string]: {
+                                amount: number;
+                                /** @enum {string} */
+                                unit: "working_days" | "calendar_days";
+                                basis: string;
+                                extensionMax?: number;
+                            };
+                        };
                     };
                 };
             };
@@ -4842,6 +4862,16 @@ export interface paths {
                             category: "licensing" | "penalty" | "coercion" | "inspection" | "levy";
                             legalBasis: string;
                             divisionId: string | null;
+                            /** @description the power item’s own periods by clock id of its procedures (e.g. decision_20_days), each citing its basis */
+                            timeLimits: {
+                                [key: string]: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    unit: "working_days" | "calendar_days";
+                                    basis: string;
+                                    extensionMax?: number;
+                                };
+                            };
                         };
                     };
                 };
