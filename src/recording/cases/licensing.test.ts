@@ -232,10 +232,9 @@ describe('第四十五条: a hearing, testing or expert review is left out, with
 
 describe('第四十七条、第四十八条: the hearing a party asks for', () => {
   const toldOn = async (notifiedOn: string) => {
-    on('2026-09-01');
-    const c = await apply('2026-09-01');
-    await accept(c.id);
     on(notifiedOn);
+    const c = await apply(notifiedOn);
+    await accept(c.id);
     return step(s.li, c.id, { step: 'notify_hearing_right', data: { notifiedOn }, documents: [doc('licence_hearing_rights_notice')] }) as Promise<CaseOut>;
   };
   const request = (id: string, requestedOn: string, status = 200) => step(s.li, id, { step: 'request_hearing', data: { requestedOn, requester: '周建国' } }, status);
@@ -251,6 +250,9 @@ describe('第四十七条、第四十八条: the hearing a party asks for', () =
     expect(clock(requested, 'hearing_request_5_days')).toMatchObject({ status: 'closed', metOn: '2026-10-13' });
     // 10-13 + 20 working days: 10-14…10-16, 10-19…10-23, 10-26…10-30, 11-02…11-06, 11-09, 11-10.
     expect(clock(requested, 'hearing_20_days')).toMatchObject({ deadline: '2026-11-10', status: 'running' });
+    // A hearing's time is left out of the 20 days (Art. 45), with the written notice of the time needed.
+    const excluded = await step(s.li, c.id, { step: 'begin_excluded_period', data: { kind: 'hearing', startedOn: '2026-10-14', timeNeeded: '二十个工作日' }, documents: [doc('excluded_time_notice')] });
+    expect(clock(excluded, 'decision_20_days')?.status).toBe('paused');
     // Notified 10-14: seven working days ahead is 10-23 (10-15, 16, 19, 20, 21, 22, 23).
     const short = await step(s.li, c.id, { step: 'schedule_hearing', data: { hearingOn: '2026-10-22', place: '本局听证室', notifiedOn: '2026-10-14' }, documents: [doc('licence_hearing_notice')] }, 422);
     expect(short.error).toMatchObject({ code: 'LICENCE_HEARING_NOTICE_TOO_SHORT', details: { earliest: '2026-10-23', provisional: false } });

@@ -90,13 +90,15 @@ export const licensing: Procedure<keyof typeof states> = {
     // Art. 47: "在被告知听证权利之日起五日内提出听证申请的" — timely by its own date.
     step({
       id: 'request_hearing', zh: '收到听证申请', en: 'Hearing request received', phase: 'investigation',
-      from: ['accepted', 'excluded_period'], to: 'accepted', requires: ['notify_hearing_right'], guards: ['licence_hearing_request_in_time'],
+      from: ['accepted'], to: 'accepted', requires: ['notify_hearing_right'], guards: ['licence_hearing_request_in_time'],
       data: z.object({ requestedOn: date(), requester: text(200) }).strict(),
     }),
-    // Art. 48(1): "于举行听证的七日前将举行听证的时间、地点通知申请人、利害关系人".
+    // Art. 48(1): "于举行听证的七日前将举行听证的时间、地点通知申请人、利害关系人". A hearing is one of
+    // Art. 45's procedures: it is scheduled and held once its time has been left out of the count
+    // (begin_excluded_period, kind 'hearing', with the written notice of the time needed).
     step({
       id: 'schedule_hearing', zh: '通知听证时间地点', en: 'Notify the hearing date and place', phase: 'investigation',
-      from: ['accepted', 'excluded_period'], to: 'excluded_period', requires: ['request_hearing'], documents: ['licence_hearing_notice'], guards: ['licence_hearing_notice_period'],
+      from: ['excluded_period'], to: 'excluded_period', requires: ['request_hearing'], documents: ['licence_hearing_notice'], guards: ['licence_hearing_notice_period'],
       data: z.object({ hearingOn: date(), place: text(200), notifiedOn: date() }).strict(),
     }),
     // Art. 48(5): "听证应当制作笔录…交听证参加人确认无误后签字或者盖章".
@@ -108,7 +110,7 @@ export const licensing: Procedure<keyof typeof states> = {
     // Art. 42: "经本行政机关负责人批准，可以延长十日，并应当将延长期限的理由告知申请人".
     step({
       id: 'extend', zh: '延长审查期限', en: 'Extend the time limit', phase: 'investigation',
-      from: ['accepted', 'excluded_period'], to: 'accepted', permission: 'case.approve', documents: ['extension_notice'],
+      from: ['accepted'], to: 'accepted', permission: 'case.approve', documents: ['extension_notice'],
       guards: ['extension_unused', 'extension_in_time', 'extension_length_allowed'],
       data: z.object({ days: z.number().int().min(1).max(EXTENSION_CAP), reason: text() }).strict(),
       notAnApproval: '行政许可法第四十二条: the leader extends the time limit on their own authority; no step of this table proposes it',
