@@ -95,7 +95,8 @@ export function demoDocumentFields(docType: string, on: string, c: DemoCase): Re
     case 'licence_hearing_rights_notice':
       return { licenceItem: '无线电台（站）设置', contact };
     case 'licence_hearing_notice':
-      return { licenceItem: '无线电台（站）设置', hearingAt: at('09:00'), place: '本机关听证室', host: c.hearingHost };
+      // The hearing the schedule_hearing step sets, 21 days after the notice (./cases.ts).
+      return { licenceItem: '无线电台（站）设置', hearingAt: `${new Date(Date.parse(`${on}T00:00:00Z`) + 21 * 86_400_000).toISOString().slice(0, 10)}T09:00`, place: '本机关听证室', host: c.hearingHost };
     default:
       throw new Error(`demo: no fields for ${docType}`);
   }

@@ -33,6 +33,8 @@ import { DEMO_ITEMS, STORIES, type StoryId } from './stories.js';
  */
 
 const DAY = 86_400_000;
+/** The day `n` calendar days after `day` ('YYYY-MM-DD'). */
+export const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
 
 /** A small PNG "site photo": a sky, a building and ground, varied by `seed`. */
 export function demoSitePhoto(seed: number): Buffer {
@@ -146,7 +148,22 @@ function stepData(step: string, cast: AgencyCast, on: string, sc: Scenario, c: D
     case 'notify_missing':
       return { missing: ['电磁环境测试报告'] };
     case 'receive_supplement':
-      return { received: ['电磁环境测试报告'] };
+      return { received: ['电磁环境测试报告'], receivedOn: on };
+    // 行政许可法第四十五条: testing (the grant) or the hearing asked for (第四十七条) is left out of the count.
+    case 'begin_excluded_period':
+      return sc.path === 'licensing_hearing'
+        ? { kind: 'hearing', startedOn: on, timeNeeded: '二十个工作日' }
+        : { kind: 'testing', startedOn: on, timeNeeded: '一个工作日（电磁环境检测）' };
+    case 'end_excluded_period':
+      return { endedOn: on, outcome: '电磁环境检测合格' };
+    case 'notify_hearing_right':
+      return { notifiedOn: on };
+    case 'request_hearing':
+      return { requestedOn: on, requester: c.party.representative };
+    // 行政许可法第四十八条: notified at least 7 working days ahead — 21 calendar days are more than 7
+    // working days even across the longest holiday, and fewer than the 20 working days of 第四十七条.
+    case 'schedule_hearing':
+      return { hearingOn: addDays(on, 21), place: '本机关听证室', notifiedOn: on };
     case 'refer_penalty':
       return { powerItemId: cast.items['CF-001'], title: `${c.party.name}${STORIES.obsolete_equipment.title}` };
     case 'site_check':
@@ -183,7 +200,8 @@ const PATHS = {
   inspection_refer: ['form_group', 'make_plan', 'notify', 'on_site_notice', 'site_record', 'questioning', 'propose_outcome', 'approve_outcome', 'refer_penalty', 'close'],
   penalty_general: ['propose_filing', 'approve_filing', 'site_record', 'questioning', 'conclude_investigation', 'notify_prior', 'decide', 'serve', 'execute', 'close'],
   penalty_summary: ['decide_on_spot', 'file_with_agency', 'execute', 'close'],
-  licensing_grant: ['accept', 'site_check', 'conclude_review', 'grant', 'issue_certificate', 'serve', 'close'],
+  licensing_grant: ['accept', 'site_check', 'begin_excluded_period', 'end_excluded_period', 'conclude_review', 'grant', 'issue_certificate', 'serve', 'close'],
+  licensing_hearing: ['accept', 'notify_hearing_right', 'request_hearing', 'begin_excluded_period', 'schedule_hearing'],
   licensing_refuse: ['notify_missing', 'receive_supplement', 'accept', 'conclude_review', 'refuse', 'serve', 'close'],
   coercion: ['propose_measure', 'approve_measure', 'implement', 'lift', 'close'],
   levy: ['assess', 'decide', 'serve', 'collect', 'close'],
@@ -214,9 +232,10 @@ const SCENARIOS: Scenario[] = [
   { procedure: 'penalty_general', path: 'penalty_general', steps: 6, variant: 'plain', story: 'obsolete_equipment', ending: { served: '行政处罚决定书', outcome: `已作出行政处罚决定并送达：${STORIES.obsolete_equipment.penalty}。`, execution: '当事人已停止使用，淘汰设备已没收。' }, startDaysAgo: 20 },
   { procedure: 'penalty_general', path: 'penalty_general', steps: 10, variant: 'plain', story: 'obsolete_equipment', ending: { served: '行政处罚决定书', outcome: `已作出行政处罚决定并送达：${STORIES.obsolete_equipment.penalty}。`, execution: '当事人已停止使用，淘汰设备已没收。' }, startDaysAgo: 75, archive: true },
   { procedure: 'penalty_summary', path: 'penalty_summary', steps: 4, variant: 'plain', story: 'radio_power', ending: { served: '—', outcome: '已当场作出行政处罚决定，并报所属机关备案。', execution: '当事人已当场缴纳罚款，并已将发射功率调整至核定值。' }, startDaysAgo: 9 },
-  { procedure: 'licensing', path: 'licensing_grant', steps: 7, variant: 'grant', story: 'radio_licence', ending: { served: '准予行政许可决定书', outcome: '准予许可，已颁发无线电台执照。', execution: NOTHING_TO_EXECUTE }, startDaysAgo: 30 },
+  { procedure: 'licensing', path: 'licensing_grant', steps: 9, variant: 'grant', story: 'radio_licence', ending: { served: '准予行政许可决定书', outcome: '准予许可，已颁发无线电台执照。', execution: NOTHING_TO_EXECUTE }, startDaysAgo: 30 },
   { procedure: 'licensing', path: 'licensing_refuse', steps: 6, variant: 'refuse', story: 'radio_licence', ending: { served: '不予行政许可决定书', outcome: '不予许可，已告知申请人申请行政复议或者提起行政诉讼的权利。', execution: NOTHING_TO_EXECUTE }, startDaysAgo: 25 },
   { procedure: 'licensing', path: 'licensing_grant', steps: 2, variant: 'grant', story: 'radio_licence', ending: { served: '准予行政许可决定书', outcome: '准予许可。', execution: NOTHING_TO_EXECUTE }, startDaysAgo: 12 },
+  { procedure: 'licensing', path: 'licensing_hearing', steps: 5, variant: 'grant', story: 'radio_licence', ending: { served: '准予行政许可决定书', outcome: '准予许可。', execution: NOTHING_TO_EXECUTE }, startDaysAgo: 8 },
   { procedure: 'coercion', path: 'coercion', steps: 3, variant: 'plain', story: 'unsafe_kettles', ending: { served: '解除扣押决定书', outcome: '经检验不合格，依法没收。', execution: NOTHING_TO_EXECUTE }, startDaysAgo: 10 },
   { procedure: 'levy', path: 'levy', steps: 5, variant: 'plain', story: 'frequency_fee', ending: { served: '征收决定书', outcome: '已作出征收决定并送达。', execution: '当事人已缴纳无线电频率占用费。' }, startDaysAgo: 35 },
 ];
@@ -329,7 +348,7 @@ async function runScenario(
     powerItemId: cast.items[demoCase.story.itemCode]!,
     title: `${party.name}${demoCase.story.title}`,
     source: sc.procedure === 'licensing' ? 'application' : sc.procedure === 'penalty_summary' ? 'on_site' : sc.procedure === 'inspection' ? 'plan' : 'complaint',
-    sourceDetail: { provider: sc.procedure === 'licensing' ? party.name : '12345政务服务便民热线', content: sc.procedure === 'licensing' ? demoCase.story.facts : '群众反映该单位存在违法行为', receivedOn: chinaDate(at) },
+    sourceDetail: { provider: sc.procedure === 'licensing' ? party.name : '12345政务服务便民热线', content: sc.procedure === 'licensing' ? demoCase.story.facts : '群众反映该单位存在违法行为', receivedOn: chinaDate(sc.procedure === 'licensing' ? new Date(at.getTime() - DAY) : at) },
     parties: [{ kind: 'legal_person', name: party.name, creditCode: env.creditCode, legalRepresentative: party.representative, address: party.address }],
   };
   const kase = await db.transaction((tx) => openCase(tx, ctxAt(cast.officer), cast.officer, input, { isDemo: true }));

@@ -241,15 +241,15 @@ describe('第四十七条、第四十八条: the hearing a party asks for', () =
 
   it('told on 09-30: a request dated 10-13 is in time, 10-14 is not; held within 20 working days, notified 7 before', async () => {
     const c = await toldOn('2026-09-30');
-    expect(clock(c, 'hearing_request_5_days')).toMatchObject({ deadline: '2026-10-13', status: 'open' });
+    expect(clock(c, 'licence_hearing_request_5_days')).toMatchObject({ deadline: '2026-10-13', status: 'open' });
     on('2026-10-14');
     const late = await request(c.id, '2026-10-14', 409);
     expect(late.error.details).toEqual({ reason: 'hearing_request_too_late', lastDay: '2026-10-13', provisional: false });
     // Entered on 10-14, but posted on 10-13: timely by its own date.
     const requested = await request(c.id, '2026-10-13');
-    expect(clock(requested, 'hearing_request_5_days')).toMatchObject({ status: 'closed', metOn: '2026-10-13' });
+    expect(clock(requested, 'licence_hearing_request_5_days')).toMatchObject({ status: 'closed', metOn: '2026-10-13' });
     // 10-13 + 20 working days: 10-14…10-16, 10-19…10-23, 10-26…10-30, 11-02…11-06, 11-09, 11-10.
-    expect(clock(requested, 'hearing_20_days')).toMatchObject({ deadline: '2026-11-10', status: 'running' });
+    expect(clock(requested, 'licence_hearing_20_days')).toMatchObject({ deadline: '2026-11-10', status: 'running' });
     // A hearing's time is left out of the 20 days (Art. 45), with the written notice of the time needed.
     const excluded = await step(s.li, c.id, { step: 'begin_excluded_period', data: { kind: 'hearing', startedOn: '2026-10-14', timeNeeded: '二十个工作日' }, documents: [doc('excluded_time_notice')] });
     expect(clock(excluded, 'decision_20_days')?.status).toBe('paused');
@@ -260,7 +260,7 @@ describe('第四十七条、第四十八条: the hearing a party asks for', () =
     expect(scheduled.step).toBe('excluded_period');
     on('2026-10-23');
     const held = await step(s.li, c.id, { step: 'hold_hearing', data: { heldOn: '2026-10-23' }, documents: [doc('hearing_record', true)] });
-    expect(clock(held, 'hearing_20_days')).toMatchObject({ status: 'met', metOn: '2026-10-23' });
+    expect(clock(held, 'licence_hearing_20_days')).toMatchObject({ status: 'met', metOn: '2026-10-23' });
   });
 
   it('told 12-28: the request window ends Tue 2027-01-05 on the statutory days off (provisional), 01-06 is late', async () => {

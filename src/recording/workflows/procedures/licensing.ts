@@ -159,12 +159,12 @@ export const licensing: Procedure<keyof typeof states> = {
     },
     {
       // Art. 47: the applicant's (or interested party's) window, from being told of the right.
-      id: 'hearing_request_5_days', zh: '被告知听证权利之日起五日内申请听证', en: 'Request a hearing within 5 working days of notice',
+      id: 'licence_hearing_request_5_days', zh: '被告知听证权利之日起五日内申请听证', en: 'Request a hearing within 5 working days of notice',
       kind: 'party_window', basis: '行政许可法第四十七条、第八十二条', startsAt: { step: 'notify_hearing_right', date: 'notifiedOn' }, stopsAt: [{ step: 'request_hearing', date: 'requestedOn' }], amount: 5, unit: 'working_days',
     },
     {
       // Art. 47: "行政机关应当在二十日内组织听证" — from the request.
-      id: 'hearing_20_days', zh: '听证申请之日起二十日内组织听证', en: 'Hold the hearing within 20 working days of the request',
+      id: 'licence_hearing_20_days', zh: '听证申请之日起二十日内组织听证', en: 'Hold the hearing within 20 working days of the request',
       kind: 'agency_deadline', basis: '行政许可法第四十七条、第八十二条', startsAt: { step: 'request_hearing', date: 'requestedOn' }, stopsAt: [{ step: 'hold_hearing', date: 'heldOn' }], amount: 20, unit: 'working_days',
     },
     {
