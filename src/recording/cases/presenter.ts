@@ -29,7 +29,7 @@ const CLOCK_KINDS = ['agency_deadline', 'party_window'] as const;
 const CLOCK_UNITS = ['working_days', 'calendar_days', 'hours'] as const;
 const clockEventOut = z
   .union([z.string(), z.object({ step: z.string(), date: z.string() })])
-  .describe("'opened', a step's first completion, or the date a step recorded in its data field `date` (served on, received on)");
+  .describe("'opened', 'received' (the day the case source was received), a step's first completion, or the date a step recorded in its data field `date` (served on, received on)");
 /** Free-form on purpose: the description says what it holds and why it has no fixed shape. */
 const freeForm = (why: string) => z.record(z.string(), z.unknown()).describe(why);
 
@@ -278,6 +278,10 @@ export const procedureOut = z.object({
         .optional()
         .describe('calendar-day limits: whether a last day that is a day off moves to the next working day or is kept'),
       extension: z.object({ step: z.string(), max: z.number(), field: z.string().optional() }).optional(),
+      deemedStart: z
+        .object({ whenMissed: z.string(), from: clockEventOut })
+        .optional()
+        .describe('the clock starts from `from` once the clock `whenMissed` is overdue or met late (许可法第三十二条: deemed accepted from the day of receipt)'),
     }),
   ),
 });
@@ -320,6 +324,7 @@ export function presentProcedure(p: Procedure): z.infer<typeof procedureOut> {
       ...(c.setBy ? { setBy: { step: c.setBy.step, field: c.setBy.field } } : {}),
       ...(c.pauses ? { pauses: { start: { step: c.pauses.start.step, date: c.pauses.start.date }, end: { step: c.pauses.end.step, date: c.pauses.end.date } } } : {}),
       ...(c.extension ? { extension: { step: c.extension.step, max: c.extension.max, ...(c.extension.field ? { field: c.extension.field } : {}) } } : {}),
+      ...(c.deemedStart ? { deemedStart: { whenMissed: c.deemedStart.whenMissed, from: eventOut(c.deemedStart.from) } } : {}),
     })),
   };
 }
