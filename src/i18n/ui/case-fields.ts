@@ -131,6 +131,18 @@ export const caseFieldMessages = {
     suspectedViolation: t('涉嫌违法行为', 'Suspected violation'),
     handlerOpinion: t('承办人意见', 'Handler’s opinion'),
     approverOpinion: t('审批意见', 'Approver’s opinion'),
+    // — issue 9: licensing (行政许可法) —
+    ground: t('不予受理的情形', 'Ground'),
+    startedOn: t('开始日期', 'Started on'),
+    timeNeeded: t('所需时间', 'Time needed'),
+    endedOn: t('结束日期', 'Ended on'),
+    notifiedOn: t('告知（通知）送达日期', 'Notified on'),
+    requester: t('申请人（利害关系人）', 'Requested by'),
+    heldOn: t('举行日期', 'Held on'),
+    days: t('延长日数（工作日）', 'Days (working days)'),
+    competentAgency: t('有权受理的机关', 'Competent agency'),
+    acceptedOn: t('受理日期', 'Accepted on'),
+    newDeadline: t('延长后的期限', 'New deadline'),
   },
   /** Labels of enum values in step data and document fields. */
   enumValue: {
@@ -175,5 +187,14 @@ export const caseFieldMessages = {
     transferred: t('移送', 'Transferred'),
     male: t('男', 'Male'),
     female: t('女', 'Female'),
+    // — issue 9: licensing (行政许可法第三十二条、第四十五条) —
+    not_licensable: t('依法不需要取得行政许可', 'No licence is needed'),
+    not_competent: t('不属于本机关职权范围', 'Not within this agency’s competence'),
+    materials_incomplete: t('补正后材料仍不齐全或不符合法定形式', 'Still incomplete after the supplement'),
+    tendering: t('招标', 'Tendering'),
+    auction: t('拍卖', 'Auction'),
+    inspection: t('检验', 'Inspection'),
+    quarantine: t('检疫', 'Quarantine'),
+    appraisal: t('鉴定', 'Appraisal'),
   },
 } satisfies Tree;

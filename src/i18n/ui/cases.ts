@@ -159,6 +159,7 @@ export const caseMessages = {
       already_extended: t('已延长过一次', 'Already extended once'),
       requires_step: t('尚未完成前置步骤', 'A prerequisite step is missing'),
       own_proposal: t('由本人提出，须由其他负责人审批', 'You proposed this: another leader must approve it'),
+      missing_materials_already_notified: t('已一次告知补正，不能再次告知', 'The missing materials were already notified once'),
     },
     ...caseFieldMessages,
   },
