@@ -121,7 +121,7 @@ export const auditCatalogue = {
       z.strictObject({ kind: z.literal('agencies'), count: z.number().int(), file: z.string().optional() }),
     ]),
   ),
-  'power_item.created': action('an item was added to the power list', t('新增权力事项', 'Power list item added'), (z) => z.strictObject({ code: z.string() })),
+  'power_item.created': action('an item was added to the power list', t('新增权力事项', 'Power list item added'), (z) => z.strictObject({ code: z.string(), timeLimits: z.record(z.string(), z.unknown()).optional() })),
   'av_list.updated': action(
     'the agency’s 音像记录事项清单 (the steps that need audio-visual recording) was replaced (R3)',
     t('修改音像记录事项清单', 'Audio-visual recording list updated'),

@@ -13,6 +13,7 @@ import type { App } from '../platform/http/app.js';
 import type { AppDeps } from '../deps.js';
 import { archiveDue } from '../recording/archive/archive.js';
 import { caseClocks } from '../recording/cases/clocks.js';
+import { overridesByItem } from '../recording/cases/clock-overrides.js';
 import { asCaseRow } from '../recording/cases/load.js';
 import { cases } from '../recording/tables.js';
 import { procedureOf } from '../recording/workflows/procedures/index.js';
@@ -105,7 +106,8 @@ export async function dashboardRoutes(app: App, deps: AppDeps) {
         .where(and(agencyScopeCondition(actor, people.agencyId)))) as [{ activeOfficers: number; expiring: number }];
       // Recording (R1, R8): open cases past a statutory clock, case files past their archive deadline.
       const open = (await db.select().from(cases).where(and(eq(cases.status, 'open'), agencyScopeCondition(actor, cases.agencyId)))).map(asCaseRow);
-      const overdueCases = open.filter((c) => caseClocks(procedureOf(c.procedure), c, calendar, deps.clock.now()).some((k) => k.status === 'overdue')).length;
+      const overrides = await overridesByItem(db, open.map((c) => c.powerItemId));
+      const overdueCases = open.filter((c) => caseClocks(procedureOf(c.procedure), c, calendar, deps.clock.now(), overrides.get(c.powerItemId ?? '')).some((k) => k.status === 'overdue')).length;
       const archiveOverdue = (await db.transaction((tx) => archiveDue(tx, agencyScopeCondition(actor, cases.agencyId), calendar, deps.clock.now()))).filter((a) => a.status === 'overdue').length;
       if (overdueCases) warn('CASES_OVERDUE', 'error', warningMessages.CASES_OVERDUE(overdueCases));
       if (archiveOverdue) warn('ARCHIVE_OVERDUE', 'warning', warningMessages.ARCHIVE_OVERDUE(archiveOverdue));

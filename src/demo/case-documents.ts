@@ -100,6 +100,17 @@ export function demoDocumentFields(docType: string, on: string, c: DemoCase, ste
       return { measure: 'seizure', kind: 'testing', items: [{ name: '电热水壶 HD-1750', quantity: '6台（抽样）' }], institution: '云南省产品质量监督检验研究院', from: on, until: c.seizure!.testingUntil };
     case 'seizure_release':
       return { measure: 'seizure', ground: 'no_violation', items: [{ name: '电热水壶 HD-1750', quantity: '320台' }] };
+    case 'non_acceptance_decision':
+      return { licenceItem: '无线电台（站）设置', receivedOn: on, reasons: '申请设置的广播电台不属于本机关的审批权限。', competentAgency: '国家无线电管理机构' };
+    case 'extension_notice':
+      return { licenceItem: '无线电台（站）设置', acceptedOn: on, days: 10, reason: '申请设置的台站涉及跨区域频率协调，需征求相邻地区无线电管理机构意见。' };
+    case 'excluded_time_notice':
+      return { licenceItem: '无线电台（站）设置', procedure: '电磁环境检测', timeNeeded: '十个工作日' };
+    case 'licence_hearing_rights_notice':
+      return { licenceItem: '无线电台（站）设置', contact };
+    case 'licence_hearing_notice':
+      // The hearing the schedule_hearing step sets, 21 days after the notice (./cases.ts).
+      return { licenceItem: '无线电台（站）设置', hearingAt: `${new Date(Date.parse(`${on}T00:00:00Z`) + 21 * 86_400_000).toISOString().slice(0, 10)}T09:00`, place: '本机关听证室', host: c.hearingHost };
     default:
       throw new Error(`demo: no fields for ${docType}`);
   }

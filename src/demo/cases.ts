@@ -33,6 +33,8 @@ import { DEMO_ITEMS, STORIES, type StoryId } from './stories.js';
  */
 
 const DAY = 86_400_000;
+/** The day `n` calendar days after `day` ('YYYY-MM-DD'). */
+export const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
 
 /** A small PNG "site photo": a sky, a building and ground, varied by `seed`. */
 export function demoSitePhoto(seed: number): Buffer {
@@ -153,7 +155,22 @@ function stepData(step: string, cast: AgencyCast, at: Date, sc: Scenario, c: Dem
     case 'notify_missing':
       return { missing: ['电磁环境测试报告'] };
     case 'receive_supplement':
-      return { received: ['电磁环境测试报告'] };
+      return { received: ['电磁环境测试报告'], receivedOn: on };
+    // 行政许可法第四十五条: testing (the grant) or the hearing asked for (第四十七条) is left out of the count.
+    case 'begin_excluded_period':
+      return sc.path === 'licensing_hearing'
+        ? { kind: 'hearing', startedOn: on, timeNeeded: '二十个工作日' }
+        : { kind: 'testing', startedOn: on, timeNeeded: '一个工作日（电磁环境检测）' };
+    case 'end_excluded_period':
+      return { endedOn: on, outcome: '电磁环境检测合格' };
+    case 'notify_hearing_right':
+      return { notifiedOn: on };
+    case 'request_hearing':
+      return { requestedOn: on, requester: c.party.representative };
+    // 行政许可法第四十八条: notified at least 7 working days ahead — 21 calendar days are more than 7
+    // working days even across the longest holiday, and fewer than the 20 working days of 第四十七条.
+    case 'schedule_hearing':
+      return { hearingOn: addDays(on, 21), place: '本机关听证室', notifiedOn: on };
     case 'refer_penalty':
       return { powerItemId: cast.items['CF-001'], title: `${c.party.name}${STORIES.obsolete_equipment.title}` };
     case 'site_check':
@@ -213,7 +230,8 @@ const PATHS = {
   // The party signs a 放弃陈述申辩声明 the day after service: the decision need not wait for the window (行政处罚法第六十二条).
   penalty_general_waived: ['propose_filing', 'approve_filing', 'site_record', 'questioning', 'conclude_investigation', 'notify_prior', 'serve_prior_notice', 'waive_statement', 'decide', 'serve', 'execute', 'close'],
   penalty_summary: ['decide_on_spot', 'file_with_agency', 'execute', 'close'],
-  licensing_grant: ['accept', 'site_check', 'conclude_review', 'grant', 'issue_certificate', 'serve', 'close'],
+  licensing_grant: ['accept', 'site_check', 'begin_excluded_period', 'end_excluded_period', 'conclude_review', 'grant', 'issue_certificate', 'serve', 'close'],
+  licensing_hearing: ['accept', 'notify_hearing_right', 'request_hearing', 'begin_excluded_period', 'schedule_hearing'],
   licensing_refuse: ['notify_missing', 'receive_supplement', 'accept', 'conclude_review', 'refuse', 'serve', 'close'],
   coercion: ['propose_measure', 'approve_measure', 'implement', 'start_testing', 'end_testing', 'dispose', 'close'],
   coercion_release: ['propose_measure', 'approve_measure', 'implement', 'extend', 'serve_extension', 'release', 'return_property', 'close'],
@@ -242,8 +260,6 @@ const NOTHING_TO_EXECUTE = '无需执行。';
 const SEIZURE_DAYS = 30;
 /** The testing period the demo's testing notice states (行政强制法第二十五条第三款 "应当明确"). */
 const TESTING_DAYS = 3;
-/** The calendar date `n` days after `on`. */
-const addDays = (on: string, n: number) => new Date(Date.parse(`${on}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
 
 const SCENARIOS: Scenario[] = [
   { procedure: 'inspection', path: 'inspection', steps: 6, variant: 'problem', story: 'energy_inspection', ending: { served: '—', outcome: '发现问题，建议立案查处。', execution: NOTHING_TO_EXECUTE }, startDaysAgo: 3 },
@@ -255,7 +271,7 @@ const SCENARIOS: Scenario[] = [
   { procedure: 'penalty_summary', path: 'penalty_summary', steps: 4, variant: 'plain', story: 'radio_power', ending: { served: '—', outcome: '已当场作出行政处罚决定，并报所属机关备案。', execution: '当事人已于期限内通过电子支付系统缴纳罚款，并已将发射功率调整至核定值。' }, startDaysAgo: 9 },
   // Served a few days ago: the party's 15 days to pay (第六十七条) are open.
   { procedure: 'penalty_general', path: 'penalty_general', steps: 9, variant: 'plain', story: 'radio_power', ending: { served: '行政处罚决定书', outcome: '已作出行政处罚决定并送达。', execution: '当事人应自收到决定书之日起十五日内缴纳罚款。' }, startDaysAgo: 22 },
-  { procedure: 'licensing', path: 'licensing_grant', steps: 7, variant: 'grant', story: 'radio_licence', ending: { served: '准予行政许可决定书', outcome: '准予许可，已颁发无线电台执照。', execution: NOTHING_TO_EXECUTE }, startDaysAgo: 30 },
+  { procedure: 'licensing', path: 'licensing_grant', steps: 9, variant: 'grant', story: 'radio_licence', ending: { served: '准予行政许可决定书', outcome: '准予许可，已颁发无线电台执照。', execution: NOTHING_TO_EXECUTE }, startDaysAgo: 30 },
   { procedure: 'licensing', path: 'licensing_refuse', steps: 6, variant: 'refuse', story: 'radio_licence', ending: { served: '不予行政许可决定书', outcome: '不予许可，已告知申请人申请行政复议或者提起行政诉讼的权利。', execution: NOTHING_TO_EXECUTE }, startDaysAgo: 25 },
   { procedure: 'licensing', path: 'licensing_grant', steps: 2, variant: 'grant', story: 'radio_licence', ending: { served: '准予行政许可决定书', outcome: '准予许可。', execution: NOTHING_TO_EXECUTE }, startDaysAgo: 12 },
   // A seizure in force, its testing period left out of the count (行政强制法第二十五条第三款).
@@ -264,6 +280,7 @@ const SCENARIOS: Scenario[] = [
   { procedure: 'coercion', path: 'coercion_release', steps: 8, variant: 'plain', story: 'unsafe_kettles', ending: { served: '延长查封（扣押）期限决定书', outcome: '经复检合格，解除扣押。', execution: '扣押的电热水壶320台已全部退还当事人。' }, startDaysAgo: 30 },
   // Taken on the spot in an emergency, reported within 24 hours and ratified (Art. 19).
   { procedure: 'coercion', path: 'coercion_emergency', steps: 3, variant: 'plain', story: 'unsafe_kettles', ending: { served: '—', outcome: '扣押措施实施中。', execution: NOTHING_TO_EXECUTE }, startDaysAgo: 3 },
+  { procedure: 'licensing', path: 'licensing_hearing', steps: 5, variant: 'grant', story: 'radio_licence', ending: { served: '准予行政许可决定书', outcome: '准予许可。', execution: NOTHING_TO_EXECUTE }, startDaysAgo: 8 },
   { procedure: 'levy', path: 'levy', steps: 5, variant: 'plain', story: 'frequency_fee', ending: { served: '征收决定书', outcome: '已作出征收决定并送达。', execution: '当事人已缴纳无线电频率占用费。' }, startDaysAgo: 35 },
 ];
 
@@ -375,7 +392,7 @@ async function runScenario(
     powerItemId: cast.items[demoCase.story.itemCode]!,
     title: `${party.name}${demoCase.story.title}`,
     source: sc.procedure === 'licensing' ? 'application' : sc.procedure === 'penalty_summary' ? 'on_site' : sc.procedure === 'inspection' ? 'plan' : 'complaint',
-    sourceDetail: { provider: sc.procedure === 'licensing' ? party.name : '12345政务服务便民热线', content: sc.procedure === 'licensing' ? demoCase.story.facts : '群众反映该单位存在违法行为', receivedOn: chinaDate(at) },
+    sourceDetail: { provider: sc.procedure === 'licensing' ? party.name : '12345政务服务便民热线', content: sc.procedure === 'licensing' ? demoCase.story.facts : '群众反映该单位存在违法行为', receivedOn: chinaDate(sc.procedure === 'licensing' ? new Date(at.getTime() - DAY) : at) },
     parties: [{ kind: 'legal_person', name: party.name, creditCode: env.creditCode, legalRepresentative: party.representative, address: party.address }],
   };
   const kase = await db.transaction((tx) => openCase(tx, ctxAt(cast.officer), cast.officer, input, { isDemo: true }));

@@ -305,3 +305,34 @@ describe('the demo logins', () => {
     }
   });
 });
+
+describe('the licensing demo cases (行政许可法, issue 9)', () => {
+  it('record when the materials were received and when each decision was served, and show no clock the law would not give', async () => {
+    const rows = await q<{ id: string; agency_id: string; title: string; opened_at: Date | string; source_detail: { receivedOn?: string }; facts: CaseRow['facts'] }>(
+      `select id, agency_id, title, opened_at, source_detail, facts from cases where procedure = 'licensing'`,
+    );
+    expect(rows.length).toBeGreaterThanOrEqual(4);
+    const seen = new Set<string>();
+    for (const kase of rows) {
+      const steps = kase.facts.steps ?? {};
+      // 第三十二条: the 5 working days count from the receipt, which is on or before the day it was entered.
+      const openedOn = new Date(new Date(kase.opened_at).getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+      expect(kase.source_detail.receivedOn, kase.title).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(kase.source_detail.receivedOn! <= openedOn, kase.title).toBe(true);
+      if (steps.serve) expect(steps.serve.data.servedOn, kase.title).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      const [login] = await q<{ username: string }>(`select username from users where agency_id = '${kase.agency_id}' and 'agency_leader' = any(roles) limit 1`);
+      const view = (await (await loginAs(t.app, login!.username, DEMO_PASSWORD)).get(`/api/cases/${kase.id}`)).json() as { clocks: { id: string; status: string; startedOn: string }[] };
+      for (const k of view.clocks) {
+        seen.add(`${k.id}:${k.status}`);
+        // The demo agencies keep every licensing limit: nothing overdue, nothing met late.
+        expect(['overdue', 'met_late'], `${kase.title} ${k.id}`).not.toContain(k.status);
+      }
+      const acceptance = view.clocks.find((k) => k.id === 'acceptance_5_days');
+      expect(acceptance?.startedOn, kase.title).toBe(kase.source_detail.receivedOn);
+      // 第四十七条: a hearing window only where the applicant was told of the right.
+      expect(view.clocks.some((k) => k.id === 'licence_hearing_request_5_days'), kase.title).toBe(Boolean(steps.notify_hearing_right));
+    }
+    // The demo shows the new clocks at work: a certificate served in time, a decision paused for a hearing.
+    expect([...seen]).toEqual(expect.arrayContaining(['certificate_10_days:met', 'decision_20_days:paused', 'licence_hearing_request_5_days:closed']));
+  });
+});

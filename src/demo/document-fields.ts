@@ -66,6 +66,16 @@ export function sampleDocumentFields(docType: string, on: string): Record<string
       return { bank: '中国工商银行楚雄分行', accountNumber: '2503001009200012345', originalLastDay: on, extendedDays: 30, newLastDay: addDays(on, 30), reason: '涉案资金往来需逐笔核查' };
     case 'unfreeze_decision':
       return { ground: 'decided', bank: '中国工商银行楚雄分行', accountNumber: '2503001009200012345', amount: 50000 };
+    case 'non_acceptance_decision':
+      return { licenceItem: '无线电台（站）设置', receivedOn: on, reasons: '申请设置的广播电台不属于本机关的审批权限。', competentAgency: '国家无线电管理机构' };
+    case 'extension_notice':
+      return { licenceItem: '无线电台（站）设置', acceptedOn: on, days: 10, reason: '申请设置的台站涉及跨区域频率协调，需征求相邻地区无线电管理机构意见。' };
+    case 'excluded_time_notice':
+      return { licenceItem: '无线电台（站）设置', procedure: '电磁环境检测', timeNeeded: '十个工作日' };
+    case 'licence_hearing_rights_notice':
+      return { licenceItem: '无线电台（站）设置', contact: '0878-3121234' };
+    case 'licence_hearing_notice':
+      return { licenceItem: '无线电台（站）设置', hearingAt: at('09:00'), place: '本局听证室', host: '陈静' };
     default:
       throw new Error(`no sample fields for ${docType}`);
   }

@@ -91,6 +91,16 @@ export const errorMessages = {
   LATE_PENALTY_EXCEEDS_LAW: { zh: '加处罚款超出法定数额（每日百分之三，且不得超出罚款数额；复议、诉讼期间不计算，行政处罚法第七十二条、第七十三条）', en: 'The late-payment penalty exceeds what the law allows (3 % a day, never more than the fine, review and litigation days left out; Arts. 72, 73)' },
   ON_SPOT_COLLECTION_NOT_ALLOWED: { zh: '不符合当场收缴罚款的法定情形，或未出具财政部门统一制发的专用票据（行政处罚法第六十八条至第七十条）', en: 'Not a case in which the fine may be collected on the spot, or no official receipt (Arts. 68–70)' },
   COURT_APPLICATION_TOO_LATE: { zh: '申请人民法院强制执行的期限已届满（行政强制法第五十三条）', en: 'The time to apply to the court for enforcement has passed (Administrative Coercion Law Art. 53)' },
+  // — issue 9: licensing clocks (行政许可法) —
+  APPLICATION_DEEMED_ACCEPTED: {
+    zh: '自收到申请材料之日起五日内未告知补正，申请已视为受理，不能再告知补正或不予受理（行政许可法第三十二条）',
+    en: 'No notice of missing materials within 5 working days of receipt: the application is deemed accepted (Licensing Law Art. 32)',
+  },
+  EXTENSION_TOO_LONG: { zh: '延长的期限超过法定上限（行政许可法第四十二条）', en: 'The extension is longer than the law allows (Licensing Law Art. 42)' },
+  LICENCE_HEARING_NOTICE_TOO_SHORT: {
+    zh: '应当于举行听证的七日前通知申请人、利害关系人（行政许可法第四十八条）',
+    en: 'The applicant and interested parties must be notified 7 working days before the hearing (Licensing Law Art. 48)',
+  },
 } as const satisfies Record<string, Message>;
 
 export type ErrorCode = keyof typeof errorMessages;

@@ -82,6 +82,10 @@ const statusOf: Record<ErrorCode, number> = {
   LATE_PENALTY_EXCEEDS_LAW: 422,
   ON_SPOT_COLLECTION_NOT_ALLOWED: 422,
   COURT_APPLICATION_TOO_LATE: 409,
+  // — issue 9: licensing clocks (行政许可法) —
+  APPLICATION_DEEMED_ACCEPTED: 409,
+  EXTENSION_TOO_LONG: 422,
+  LICENCE_HEARING_NOTICE_TOO_SHORT: 422,
 };
 
 export interface FieldIssue {

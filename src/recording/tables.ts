@@ -14,6 +14,8 @@ export const powerItems = pgTable('power_items', {
   divisionId: uuid('division_id'),
   isDemo: boolean('is_demo').notNull().default(false),
   createdAt: ts('created_at').notNull().defaultNow(),
+  /** The item's own periods by clock id, where the law lets other rules set them (../cases/clock-overrides.ts). */
+  timeLimits: jsonb('time_limits').$type<Record<string, unknown>>().notNull().default({}),
 });
 
 export type CaseSource = 'plan' | 'complaint' | 'referral' | 'assignment' | 'random_draw' | 'application' | 'on_site';

@@ -148,7 +148,7 @@ export const caseFieldMessages = {
     from: t('开始日期', 'From'),
     until: t('结束日期', 'Until'),
     on: t('日期', 'On'),
-    ground: t('解除理由', 'Ground'),
+    ground: t('理由（法定情形）', 'Ground'),
     itemsReturned: t('退还的财物', 'Property returned'),
     soldBy: t('处置方式（已拍卖或变卖的）', 'Sold by'),
     saleProceeds: t('拍卖或变卖所得（元）', 'Proceeds (yuan)'),
@@ -184,6 +184,15 @@ export const caseFieldMessages = {
     collectedOn: t('当场收缴日期', 'Collected on'),
     collectionGround: t('当场收缴的法定情形', 'Ground for collecting on the spot'),
     handedOverOn: t('交至行政机关日期', 'Handed to the agency on'),
+    // — issue 9: licensing (行政许可法) —
+    startedOn: t('开始日期', 'Started on'),
+    timeNeeded: t('所需时间', 'Time needed'),
+    notifiedOn: t('告知（通知）送达日期', 'Notified on'),
+    requester: t('申请人（利害关系人）', 'Requested by'),
+    heldOn: t('举行日期', 'Held on'),
+    competentAgency: t('有权受理的机关', 'Competent agency'),
+    acceptedOn: t('受理日期', 'Accepted on'),
+    newDeadline: t('延长后的期限', 'New deadline'),
   },
   /** Labels of enum values in step data and document fields. */
   enumValue: {
@@ -257,5 +266,10 @@ export const caseFieldMessages = {
     fine_up_to_100: t('依法给予一百元以下罚款', 'A fine of 100 yuan or less'),
     hard_to_enforce_later: t('不当场收缴事后难以执行', 'Hard to enforce if not collected now'),
     remote_area_party_asked: t('边远、水上、交通不便地区，当事人提出', 'Remote, water or poorly connected area, at the party’s request'),
+    // — issue 9: licensing (行政许可法第三十二条、第四十五条) —
+    not_licensable: t('依法不需要取得行政许可', 'No licence is needed'),
+    not_competent: t('不属于本机关职权范围', 'Not within this agency’s competence'),
+    materials_incomplete: t('补正后材料仍不齐全或不符合法定形式', 'Still incomplete after the supplement'),
+    tendering: t('招标', 'Tendering'),
   },
 } satisfies Tree;

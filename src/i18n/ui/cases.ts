@@ -170,6 +170,7 @@ export const caseMessages = {
       remedy_sought: t('当事人已申请行政复议或者提起行政诉讼', 'The party sought review or sued'),
       not_collected_on_spot: t('罚款不是当场收缴的', 'The fine was not collected on the spot'),
       fine_not_handed_over: t('当场收缴的罚款尚未交至行政机关', 'The fine collected on the spot has not been handed to the agency'),
+      missing_materials_already_notified: t('已一次告知补正，不能再次告知', 'The missing materials were already notified once'),
     },
     ...caseFieldMessages,
   },

@@ -7,6 +7,7 @@ import type { App } from '../../platform/http/app.js';
 import type { AppDeps } from '../../deps.js';
 import { errorBody, idParams } from '../../platform/http/schemas.js';
 import { listCases } from '../cases/case-view.js';
+import { overridesByItem } from '../cases/clock-overrides.js';
 import { presentCaseSummary } from '../cases/presenter.js';
 import { loadCaseFor } from '../cases/load.js';
 import { recordingPolicy } from '../policy.js';
@@ -111,8 +112,9 @@ export async function archiveRoutes(app: App, deps: AppDeps) {
       const mine = await listCases(db, actor, { status: 'open', mine: !allowed(recordingPolicy, actor, 'case.approve'), limit: 200, offset: 0 });
       // Party windows (open/closed) are the party's time, not the agency's to keep: they rank as nothing running.
       const rank = { overdue: 0, due_soon: 1, running: 2, met: 3, met_late: 3, open: 3, closed: 3, paused: 3 } as const;
+      const overrides = await overridesByItem(db, mine.rows.map((r) => r.c.powerItemId));
       const items = mine.rows
-        .map((r) => presentCaseSummary(r.c, r.agencyName, deps.calendar.current, now()))
+        .map((r) => presentCaseSummary(r.c, r.agencyName, deps.calendar.current, now(), overrides.get(r.c.powerItemId ?? '')))
         .map((c) => ({ ...c, urgency: Math.min(3, ...c.clocks.map((k) => rank[k.status])) }))
         .sort((a, b) => a.urgency - b.urgency || a.openedAt.localeCompare(b.openedAt));
       const archive = allowed(recordingPolicy, actor, 'archive.manage')

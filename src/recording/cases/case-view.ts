@@ -11,6 +11,7 @@ import { caseEvents, caseOfficers, caseParties, cases, documents, powerItems } f
 import { procedureOf } from '../workflows/procedures/index.js';
 import { avRequired } from './complete-step.js';
 import { checkGuards } from './guards.js';
+import { overridesOf, overridesOfCase } from './clock-overrides.js';
 import { asCaseRow, type CaseRow } from './load.js';
 import { selfApprovalRefusal } from './separation.js';
 import {
@@ -29,11 +30,12 @@ export async function nextSteps(tx: Tx | Db, actor: Actor, kase: CaseRow, now: D
   if (kase.status !== 'open') return [];
   const procedure = procedureOf(kase.procedure);
   const agency = await loadAgencyRef(tx, kase.agencyId);
+  const clockOverrides = await overridesOfCase(tx, kase);
   const out: NextStepOut[] = [];
   for (const step of procedure.steps.filter((s) => s.from.includes(kase.step))) {
     let blocked: NextStepOut['blocked'] = null;
     try {
-      const failure: AppError | null = await checkGuards({ tx: tx as Tx, kase, step, data: null, now, calendar }, { withData: false });
+      const failure: AppError | null = await checkGuards({ tx: tx as Tx, kase, step, data: null, now, calendar, clockOverrides }, { withData: false });
       if (failure) blocked = { code: failure.code, details: failure.details ?? null };
     } catch (error) {
       blocked = { code: (error as { code?: string }).code ?? 'CALENDAR_YEAR_NOT_LOADED', details: null };
@@ -104,7 +106,7 @@ export async function caseDetail(tx: Tx, actor: Actor, kase: CaseRow, now: Date,
   const procedure = procedureOf(kase.procedure);
   const agencyRef = await loadAgencyRef(tx, kase.agencyId);
   return {
-    ...presentCaseSummary(kase, agency?.name ?? '', calendar, now),
+    ...presentCaseSummary(kase, agency?.name ?? '', calendar, now, overridesOf(item?.timeLimits)),
     powerItem: item ? { id: item.id, code: item.code, name: item.name, legalBasis: item.legalBasis } : null,
     source: kase.sourceType,
     sourceDetail: presentSourceDetail(kase.sourceDetail),

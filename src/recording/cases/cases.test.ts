@@ -276,13 +276,13 @@ describe('licensing (R5, 行政许可法)', () => {
     // Accepted Mon 2026-11-23: 20 working days later is Mon 2026-12-21.
     expect(accepted.clocks).toEqual(expect.arrayContaining([expect.objectContaining({ id: 'decision_20_days', deadline: '2026-12-21', provisional: false, status: 'running' })]));
     await step(s.li, c.id, { step: 'site_check', data: {}, documents: [doc('inspection_record', 'sign')], waivers: NO_AV });
-    const byOfficer = await step(s.li, c.id, { step: 'extend', data: { reason: '需专家评审' } }, 403);
+    const byOfficer = await step(s.li, c.id, { step: 'extend', data: { days: 10, reason: '需专家评审' }, documents: [doc('extension_notice')] }, 403);
     expect(byOfficer.error.code).toBe('FORBIDDEN');
-    const extended = await step(s.leader, c.id, { step: 'extend', data: { reason: '需专家评审' } });
+    const extended = await step(s.leader, c.id, { step: 'extend', data: { days: 10, reason: '需专家评审' }, documents: [doc('extension_notice')] });
     // 10 more working days (Art. 42, 82) run into 2027, whose notice is not loaded: 1 January is off by law
     // (放假办法 Art. 2 "新年，放假1天"), so Mon 12-21 + 10 → 12-22 … 12-31 (8), Mon 01-04, Tue 01-05 — provisional.
     expect(extended.clocks.find((k: { id: string }) => k.id === 'decision_20_days')).toMatchObject({ deadline: '2027-01-05', provisional: true });
-    expect((await step(s.leader, c.id, { step: 'extend', data: { reason: '再次延长' } }, 409)).error.details.reason).toBe('already_extended');
+    expect((await step(s.leader, c.id, { step: 'extend', data: { days: 5, reason: '再次延长' }, documents: [doc('extension_notice')] }, 409)).error.details.reason).toBe('already_extended');
     await step(s.li, c.id, { step: 'conclude_review', data: { recommendation: 'grant', opinion: '符合条件', legalReviewOpinion: '程序合法' } });
     const granted = await step(s.leader, c.id, { step: 'grant', data: {}, documents: [doc('licence_grant')] });
     expect(granted.issuedDocuments[0].number).toMatch(/^楚工信.+〔2026〕1号$/);

@@ -198,3 +198,47 @@ describe('处罚法第六十六条第二款、第六十七条: a window only whe
     expect(caseClocks(procedureWith(clock), deferred('2026-12-19'), calendar, new Date('2026-12-20T02:00:00Z'))[0]).toMatchObject({ deadline: '2026-12-21', status: 'open' });
   });
 });
+
+describe('许可法第三十二条 "逾期不告知的，自收到申请材料之日起即为受理": a start the law deems earlier', () => {
+  const acceptance: ClockDef = { ...base, id: 'acceptance', startsAt: 'received', stopsAt: ['notify', 'accept'], amount: 5, unit: 'working_days' };
+  const decision: ClockDef = { ...base, id: 'decision', startsAt: 'accept', stopsAt: ['grant'], amount: 20, unit: 'working_days', deemedStart: { whenMissed: 'acceptance', from: 'received' } };
+  const both = { ...procedureWith(acceptance), clocks: [acceptance, decision] } as Procedure;
+  /** Received Wed 09-30 (the eve of National Day), entered 10-08. */
+  const received = (steps: Parameters<typeof caseWith>[1]) => ({ ...caseWith('2026-10-08T02:00:00Z', steps), sourceDetail: { receivedOn: '2026-09-30' } }) as CaseRow;
+
+  it('counts the 5 days from the receipt recorded, not the entry: 10-13 is the last day', () => {
+    const [k] = caseClocks(both, received({}), calendar, new Date('2026-10-13T02:00:00Z'));
+    expect(k).toMatchObject({ id: 'acceptance', startedOn: '2026-09-30', deadline: '2026-10-13', status: 'due_soon' });
+    expect(caseClocks(both, received({}), calendar, new Date('2026-10-13T02:00:00Z'))).toHaveLength(1); // not yet accepted, not yet deemed
+  });
+
+  it('the day after with no notice: the decision clock has started on the day of receipt', () => {
+    const clocks = caseClocks(both, received({}), calendar, new Date('2026-10-14T02:00:00Z'));
+    expect(clocks[1]).toMatchObject({ id: 'decision', startedOn: '2026-09-30', deadline: '2026-11-03', status: 'running' });
+  });
+
+  it('accepted on the last day: from the acceptance; accepted the day after: still from the receipt', () => {
+    const inTime = caseClocks(both, received({ accept: { at: '2026-10-13T02:00:00Z' } }), calendar, new Date('2026-10-20T02:00:00Z'));
+    expect(inTime[1]).toMatchObject({ startedOn: '2026-10-13' });
+    const late = caseClocks(both, received({ accept: { at: '2026-10-14T02:00:00Z' } }), calendar, new Date('2026-10-20T02:00:00Z'));
+    expect(late[0]!.status).toBe('met_late');
+    expect(late[1]).toMatchObject({ startedOn: '2026-09-30', deadline: '2026-11-03' });
+  });
+
+  it('without a recorded receipt, counts from the opening', () => {
+    const c = caseWith('2026-10-08T02:00:00Z', {});
+    expect(caseClocks(both, c, calendar, new Date('2026-10-09T02:00:00Z'))[0]).toMatchObject({ startedOn: '2026-10-08' });
+  });
+});
+
+describe('许可法第四十二条第二款: the power item’s period brings its own extension cap', () => {
+  const clock: ClockDef = { ...base, startsAt: 'accept', stopsAt: ['grant'], amount: 20, unit: 'working_days', extension: { step: 'extend', max: 10, field: 'days' } };
+  const overrides = new Map([['k', { amount: 45, unit: 'working_days' as const, basis: '行政许可法第四十二条第二款', extensionMax: 15 }]]);
+
+  it('45 days from 09-01 end 11-09; 15 more (not 10) to 11-30; 16 asked are held to 15', () => {
+    const c = (days: number) => caseWith('2026-09-01T02:00:00Z', { accept: { at: '2026-09-01T02:00:00Z' }, extend: { at: '2026-11-09T02:00:00Z', data: { days } } });
+    expect(caseClocks(procedureWith(clock), c(15), calendar, new Date('2026-11-10T02:00:00Z'), overrides)[0]).toMatchObject({ amount: 45, extendedBy: 15, deadline: '2026-11-30' });
+    expect(caseClocks(procedureWith(clock), c(16), calendar, new Date('2026-11-10T02:00:00Z'), overrides)[0]).toMatchObject({ extendedBy: 15 });
+    expect(caseClocks(procedureWith(clock), c(15), calendar, new Date('2026-11-10T02:00:00Z'))[0]).toMatchObject({ amount: 20, extendedBy: 0, status: 'overdue' });
+  });
+});

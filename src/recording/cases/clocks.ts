@@ -64,6 +64,10 @@ const ISO_MINUTE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
  */
 function eventTime(c: CaseRow, e: ClockEvent): string | null {
   if (e === 'opened') return chinaDateTime(c.openedAt);
+  if (e === 'received') {
+    const on = (c.sourceDetail as Record<string, unknown> | null)?.receivedOn;
+    return typeof on === 'string' && ISO_DAY.test(on) ? `${on}T00:00` : chinaDateTime(c.openedAt);
+  }
   if (typeof e === 'string') {
     const at = stepFact(c, e)?.firstAt;
     return at ? chinaDateTime(new Date(at)) : null;
@@ -119,6 +123,7 @@ function countDays(
   amount: number,
   startedOn: string,
   today: string,
+  extensionMax?: number,
 ): Counted {
   const lastDayOff = def.unit === 'calendar_days' ? def.lastDayOff : undefined;
   let provisional = false;
@@ -142,8 +147,9 @@ function countDays(
   let extendedBy = 0;
   const ext = def.extension && stepFact(c, def.extension.step);
   if (def.extension && ext && chinaDate(new Date(ext.firstAt)) <= deadline) {
-    const asked = def.extension.field ? wholeUnits(ext.data[def.extension.field]) : def.extension.max;
-    extendedBy = Math.min(asked ?? 0, def.extension.max);
+    const max = extensionMax ?? def.extension.max;
+    const asked = def.extension.field ? wholeUnits(ext.data[def.extension.field]) : max;
+    extendedBy = Math.min(asked ?? 0, max);
     deadline = at(amount + excluded + extendedBy);
   }
   return { deadline, provisional, amount, extendedBy, excluded, paused };
@@ -178,7 +184,9 @@ export function caseClocks(
     const def: ClockDef = override && declared.unit !== 'hours'
       ? { ...declared, basis: override.basis, ...(override.unit === 'calendar_days' ? { unit: 'calendar_days', lastDayOff: declared.unit === 'calendar_days' ? declared.lastDayOff : 'next_working_day' } : { unit: 'working_days' }) }
       : declared;
-    const startedAt = eventTime(c, def.startsAt);
+    const missed = def.deemedStart && views.find((v) => v.id === def.deemedStart!.whenMissed);
+    const deemed = missed && (missed.status === 'overdue' || missed.status === 'met_late');
+    const startedAt = eventTime(c, deemed ? def.deemedStart!.from : def.startsAt);
     if (!startedAt) continue;
     const set = def.setBy ? wholeUnits(stepFact(c, def.setBy.step)?.data[def.setBy.field]) : null;
     const amount = override?.amount ?? (set !== null ? Math.min(set, def.amount) : def.amount);
@@ -193,7 +201,7 @@ export function caseClocks(
       metOn = stops.find((t) => t >= startedAt) ?? null;
     } else {
       startedOn = startedAt.slice(0, 10);
-      counted = countDays(calendar, c, def, amount, startedOn, nowLocal.slice(0, 10));
+      counted = countDays(calendar, c, def, amount, startedOn, nowLocal.slice(0, 10), override?.extensionMax);
       const endsOn = def.endsOn ? stepFact(c, def.endsOn.step)?.data[def.endsOn.date] : undefined;
       if (typeof endsOn === 'string' && ISO_DAY.test(endsOn)) {
         // The date set follows the clock's rule for a last day off, as the period it replaces did.

@@ -23,6 +23,7 @@ import { openCase } from './open-case.js';
 
 const stepFactData = (kase: CaseRow, id: string) => stepFact(kase, id)?.data;
 import { checkGuards, conditionHolds, type ProvisionalDate } from './guards.js';
+import { overridesOfCase } from './clock-overrides.js';
 import { loadCaseFor, type CaseRow } from './load.js';
 import { selfApprovalRefusal } from './separation.js';
 import canonicalize from 'canonicalize';
@@ -93,7 +94,8 @@ export async function completeStep(tx: Tx, deps: { calendar: WorkingDayCalendarS
   const data = parsed.data;
   const calendar = deps.calendar.current;
   const provisional: ProvisionalDate[] = [];
-  const guardInput = { tx, kase, step, data, now: ctx.now, calendar, provisional };
+  const clockOverrides = await overridesOfCase(tx, kase);
+  const guardInput = { tx, kase, step, data, now: ctx.now, calendar, provisional, clockOverrides };
   const failure = await checkGuards(guardInput, { withData: true });
   if (failure) throw failure;
 

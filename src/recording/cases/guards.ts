@@ -5,7 +5,7 @@ import { certificateValidOn } from '../../organisation/people/certificate.js';
 import { people } from '../../organisation/tables.js';
 import { chinaDate } from '../../platform/clock.js';
 import type { Tx } from '../../platform/db/database.js';
-import { AppError, fieldIssue } from '../../platform/errors.js';
+import { AppError, fieldIssue, invalidField } from '../../platform/errors.js';
 import { caseOfficers, caseParties } from '../tables.js';
 import { procedureOf } from '../workflows/procedures/index.js';
 import { eventStep, type ClockOverride, type GuardName, type StepDef } from '../workflows/types.js';
@@ -18,6 +18,12 @@ import { courtApplicationWindow, latePaymentPenalty, LIMITATION_YEARS, limitatio
 export const SUMMARY_FINE_LIMIT = { natural_person: 200, organisation: 3000 } as const;
 /** Art. 64(2) with Art. 85: the hearing notice 7 working days ahead. */
 export const HEARING_NOTICE_WORKING_DAYS = 7;
+/** 行政许可法第三十二条: the clock whose passing with no notice means the application is accepted. */
+const LICENCE_ACCEPTANCE_CLOCK = 'acceptance_5_days';
+/** 行政许可法第四十七条 with 第八十二条: a hearing requested within 5 working days of being told. */
+export const LICENCE_HEARING_REQUEST_WORKING_DAYS = 5;
+/** 行政许可法第四十八条 with 第八十二条: the hearing notified 7 working days ahead. */
+export const LICENCE_HEARING_NOTICE_WORKING_DAYS = 7;
 
 /**
  * A date a guard decided on that was counted on the statutory days off, because the holiday notice
@@ -76,6 +82,7 @@ export const PUBLIC_NOTICE_DEEMED_DAYS = 30;
 export const DATA_GUARDS: ReadonlySet<GuardName> = new Set([
   'summary_limits', 'hearing_notice_period', 'two_certified_officers',
   'limitation_period', 'payment_schedule', 'payment_within_law', 'on_spot_collection_allowed',
+  'extension_length_allowed', 'licence_hearing_request_in_time', 'licence_hearing_notice_period',
 ]);
 
 /** The officers named by the step's data, or else the case's officers. */
@@ -251,6 +258,57 @@ const GUARDS: Record<GuardName, Guard> = {
     const ended = procedure.clocks.filter((c) => c.stopsAt.some((e) => eventStep(e) === step.id)).map((c) => c.id);
     const over = caseClocks(procedure, kase, calendar, now, input.clockOverrides).find((v) => ended.includes(v.id) && v.status === 'overdue');
     return over ? notAllowed('measure_period_expired', { clock: over.id, lastDay: over.deadline, provisional: over.provisional }) : null;
+  },
+
+  // 行政许可法第三十二条第一款第（四）项 "逾期不告知的，自收到申请材料之日起即为受理": once the 5 working
+  // days from receipt pass with no notice, the application is accepted; it can no longer be sent back
+  // for materials or refused acceptance (what remains is a decision, Art. 38).
+  async acceptance_window_open(input) {
+    const { kase, calendar, now } = input;
+    const window = caseClocks(procedureOf(kase.procedure), kase, calendar, now, input.clockOverrides).find((v) => v.id === LICENCE_ACCEPTANCE_CLOCK);
+    return window?.status === 'overdue' ? new AppError('APPLICATION_DEEMED_ACCEPTED', [], { receivedOn: window.startedOn, lastDay: window.deadline, provisional: window.provisional }) : null;
+  },
+
+  // 行政许可法第三十二条第一款第（四）项 "一次告知申请人需要补正的全部内容": one notice, not a second.
+  async first_missing_notice({ kase, step }) {
+    return stepFact(kase, step.id) ? notAllowed('missing_materials_already_notified') : null;
+  },
+
+  // 行政许可法第四十二条: "可以延长十日"; 第二款 (统一、联合、集中办理) "可以延长十五日" where the
+  // power item sets that period (ClockOverride.extensionMax).
+  async extension_length_allowed(input) {
+    const { kase, step, data } = input;
+    const clock = procedureOf(kase.procedure).clocks.find((c) => c.extension?.step === step.id && c.extension.field);
+    if (!clock?.extension?.field) return null;
+    const max = input.clockOverrides?.get(clock.id)?.extensionMax ?? clock.extension.max;
+    const days = data?.[clock.extension.field];
+    return typeof days === 'number' && days > max ? new AppError('EXTENSION_TOO_LONG', [], { clock: clock.id, max, days }) : null;
+  },
+
+  // 行政许可法第四十七条 "在被告知听证权利之日起五日内提出听证申请的" (第八十二条: working days): timely
+  // by the request's own date, counted from the day the applicant was told.
+  async licence_hearing_request_in_time(input) {
+    const notifiedOn = stepFact(input.kase, 'notify_hearing_right')?.data.notifiedOn;
+    const requestedOn = input.data?.requestedOn;
+    if (typeof notifiedOn !== 'string') return notAllowed('not_notified');
+    if (typeof requestedOn !== 'string') return invalidField('requestedOn', 'required');
+    if (requestedOn > chinaDate(input.now)) return invalidField('requestedOn', 'in_future');
+    if (requestedOn < notifiedOn) return invalidField('requestedOn', 'too_early');
+    const last = workingDaysAfter(input, 'licence_hearing_request_in_time', notifiedOn, LICENCE_HEARING_REQUEST_WORKING_DAYS);
+    return requestedOn <= last.date ? null : notAllowed('hearing_request_too_late', { lastDay: last.date, provisional: last.provisional });
+  },
+
+  // 行政许可法第四十八条第一款第（一）项 "于举行听证的七日前将举行听证的时间、地点通知" (第八十二条:
+  // working days): the hearing on or after the 7th working day after the notice.
+  async licence_hearing_notice_period(input) {
+    const notifiedOn = input.data?.notifiedOn;
+    const hearingOn = input.data?.hearingOn;
+    if (typeof notifiedOn !== 'string') return invalidField('notifiedOn', 'required');
+    if (notifiedOn > chinaDate(input.now)) return invalidField('notifiedOn', 'in_future');
+    const earliest = workingDaysAfter(input, 'licence_hearing_notice_period', notifiedOn, LICENCE_HEARING_NOTICE_WORKING_DAYS);
+    return typeof hearingOn === 'string' && hearingOn >= earliest.date
+      ? null
+      : new AppError('LICENCE_HEARING_NOTICE_TOO_SHORT', [], { earliest: earliest.date, provisional: earliest.provisional });
   },
 
   ...penaltyGuards(),

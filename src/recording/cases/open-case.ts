@@ -92,6 +92,11 @@ export async function openCase(tx: Tx, ctx: AuditContext, actor: Actor, input: O
   if (!item) throw invalidField('powerItemId', 'not_in_agency');
   if (item.category !== procedure.category) throw new AppError('POWER_ITEM_CATEGORY_MISMATCH', [], { expected: procedure.category, actual: item.category });
   if (procedure.partyRequired && input.parties.length === 0) throw invalidField('parties', 'required');
+  // 行政许可法第三十二条: the 5 working days count from the day the materials were received, which
+  // may be before the day they are entered; an application needs it, and no source arrives tomorrow.
+  const receivedOn = input.sourceDetail.receivedOn;
+  if (procedure.id === 'licensing' && !receivedOn) throw invalidField('sourceDetail.receivedOn', 'required');
+  if (procedure.id === 'licensing' && receivedOn && receivedOn > chinaDate(ctx.now)) throw invalidField('sourceDetail.receivedOn', 'in_future');
 
   const registerNumber = await nextRegisterNumber(tx, agencyId, Number(chinaDate(ctx.now).slice(0, 4)));
   const [kase] = await tx

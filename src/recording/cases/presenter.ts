@@ -8,7 +8,8 @@ import { mayReadEvidence } from '../evidence/access.js';
 import { docTypeOf } from '../documents/library.js';
 import type { caseEvents, caseParties, documents, powerItems, Confidentiality } from '../tables.js';
 import { procedureOf } from '../workflows/procedures/index.js';
-import type { Procedure } from '../workflows/types.js';
+import type { ClockOverride, Procedure } from '../workflows/types.js';
+import { timeLimitsSchema, type TimeLimits } from './clock-overrides.js';
 import { caseClocks } from './clocks.js';
 import type { CaseRow } from './load.js';
 
@@ -28,7 +29,7 @@ const CLOCK_KINDS = ['agency_deadline', 'party_window'] as const;
 const CLOCK_UNITS = ['working_days', 'calendar_days', 'hours'] as const;
 const clockEventOut = z
   .union([z.string(), z.object({ step: z.string(), date: z.string() })])
-  .describe("'opened', a step's first completion, or the date a step recorded in its data field `date` (served on, received on)");
+  .describe("'opened', 'received' (the day the case source was received), a step's first completion, or the date a step recorded in its data field `date` (served on, received on)");
 /** Free-form on purpose: the description says what it holds and why it has no fixed shape. */
 const freeForm = (why: string) => z.record(z.string(), z.unknown()).describe(why);
 
@@ -77,7 +78,14 @@ export const caseSummaryOut = z.object({
 export type CaseSummaryOut = z.infer<typeof caseSummaryOut>;
 
 /** One line of a case list: the case with its statutory clocks on `now`. */
-export function presentCaseSummary(row: CaseRow, agencyName: string, calendar: WorkingDayCalendar, now: Date): CaseSummaryOut {
+export function presentCaseSummary(
+  row: CaseRow,
+  agencyName: string,
+  calendar: WorkingDayCalendar,
+  now: Date,
+  /** The case's power item's own periods (./clock-overrides.ts). */
+  overrides: ReadonlyMap<string, ClockOverride> = new Map(),
+): CaseSummaryOut {
   const p = procedureOf(row.procedure);
   return {
     id: row.id,
@@ -94,7 +102,7 @@ export function presentCaseSummary(row: CaseRow, agencyName: string, calendar: W
     openedAt: row.openedAt.toISOString(),
     closedAt: row.closedAt?.toISOString() ?? null,
     archivedAt: row.archivedAt?.toISOString() ?? null,
-    clocks: caseClocks(p, row, calendar, now),
+    clocks: caseClocks(p, row, calendar, now, overrides),
   };
 }
 
@@ -270,6 +278,10 @@ export const procedureOut = z.object({
         .optional()
         .describe('calendar-day limits: whether a last day that is a day off moves to the next working day or is kept'),
       extension: z.object({ step: z.string(), max: z.number(), field: z.string().optional() }).optional(),
+      deemedStart: z
+        .object({ whenMissed: z.string(), from: clockEventOut })
+        .optional()
+        .describe('the clock starts from `from` once the clock `whenMissed` is overdue or met late (许可法第三十二条: deemed accepted from the day of receipt)'),
     }),
   ),
 });
@@ -312,6 +324,7 @@ export function presentProcedure(p: Procedure): z.infer<typeof procedureOut> {
       ...(c.setBy ? { setBy: { step: c.setBy.step, field: c.setBy.field } } : {}),
       ...(c.pauses ? { pauses: { start: { step: c.pauses.start.step, date: c.pauses.start.date }, end: { step: c.pauses.end.step, date: c.pauses.end.date } } } : {}),
       ...(c.extension ? { extension: { step: c.extension.step, max: c.extension.max, ...(c.extension.field ? { field: c.extension.field } : {}) } } : {}),
+      ...(c.deemedStart ? { deemedStart: { whenMissed: c.deemedStart.whenMissed, from: eventOut(c.deemedStart.from) } } : {}),
     })),
   };
 }
@@ -324,10 +337,15 @@ export const powerItemOut = z.object({
   category: enforcementCategory,
   legalBasis: z.string(),
   divisionId: z.uuid().nullable(),
+  timeLimits: timeLimitsSchema,
 });
 
 export function presentPowerItem(r: typeof powerItems.$inferSelect): z.infer<typeof powerItemOut> {
-  return { id: r.id, agencyId: r.agencyId, code: r.code, name: r.name, category: r.category, legalBasis: r.legalBasis, divisionId: r.divisionId };
+  const timeLimits = timeLimitsSchema.safeParse(r.timeLimits);
+  return {
+    id: r.id, agencyId: r.agencyId, code: r.code, name: r.name, category: r.category, legalBasis: r.legalBasis, divisionId: r.divisionId,
+    timeLimits: timeLimits.success ? (timeLimits.data as TimeLimits) : {},
+  };
 }
 
 export const avListItemOut = z.object({

@@ -11,6 +11,7 @@ import { errorBody, idParams } from '../../platform/http/schemas.js';
 import { appendCaseEvent } from '../chain.js';
 import { recordingPolicy } from '../policy.js';
 import { avRequiredSteps, powerItems } from '../tables.js';
+import { checkTimeLimits, overridesByItem, timeLimitsSchema } from './clock-overrides.js';
 import { DOC_TYPE_IDS } from '../documents/library.js';
 import { assertProcedures } from '../workflows/check.js';
 import { PROCEDURE_IDS, PROCEDURES, procedureOf } from '../workflows/procedures/index.js';
@@ -40,6 +41,7 @@ const powerItemBody = z
     category: z.enum(['licensing', 'penalty', 'coercion', 'inspection', 'levy']),
     legalBasis: z.string().trim().min(1).max(4000),
     divisionId: z.uuid().nullish(),
+    timeLimits: timeLimitsSchema.optional(),
   })
   .strict();
 
@@ -71,7 +73,8 @@ export async function caseRoutes(app: App, deps: AppDeps) {
       const { mine, ...q } = request.query;
       const { rows, total } = await listCases(db, actor, { ...q, mine: mine === 'true' });
       const calendar = deps.calendar.current;
-      return { items: rows.map((r) => presentCaseSummary(r.c, r.agencyName, calendar, now())), total };
+      const overrides = await overridesByItem(db, rows.map((r) => r.c.powerItemId));
+      return { items: rows.map((r) => presentCaseSummary(r.c, r.agencyName, calendar, now(), overrides.get(r.c.powerItemId ?? ''))), total };
     },
   );
 
@@ -142,9 +145,11 @@ export async function caseRoutes(app: App, deps: AppDeps) {
       const agencyId = request.body.agencyId ?? actor.agencyId;
       if (!agencyId) throw invalidField('agencyId', 'required');
       authorize(recordingPolicy, actor, 'power_item.manage', await loadAgencyRef(db, agencyId));
+      const timeLimits = request.body.timeLimits ?? {};
+      checkTimeLimits(request.body.category, timeLimits);
       const row = await transaction(deps.database, async (tx) => {
-        const [r] = await tx.insert(powerItems).values({ ...request.body, agencyId, divisionId: request.body.divisionId ?? null, createdAt: now() }).returning();
-        await recordAudit(tx, auditContext(request, deps), { action: 'power_item.created', subjectType: 'power_item', subjectId: r!.id, agencyId, detail: { code: r!.code } });
+        const [r] = await tx.insert(powerItems).values({ ...request.body, agencyId, divisionId: request.body.divisionId ?? null, timeLimits, createdAt: now() }).returning();
+        await recordAudit(tx, auditContext(request, deps), { action: 'power_item.created', subjectType: 'power_item', subjectId: r!.id, agencyId, detail: { code: r!.code, ...(Object.keys(timeLimits).length ? { timeLimits } : {}) } });
         return r!;
       });
       return reply.code(201).send(presentPowerItem(row));

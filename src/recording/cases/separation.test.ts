@@ -150,7 +150,8 @@ async function openCase(p: Procedure): Promise<string> {
     powerItemId: world.items[ITEM_OF[p.category]].id,
     title: `职责分离测试（${p.zh}）`,
     source: p.category === 'licensing' ? 'application' : 'plan',
-    sourceDetail: { content: '职责分离测试' },
+    // 行政许可法第三十二条: an application records the day its materials were received.
+    sourceDetail: { content: '职责分离测试', ...(p.category === 'licensing' ? { receivedOn: new Date(ctx.clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10) } : {}) },
     parties: [partyCompany()],
   });
   expect(res.statusCode, res.body).toBe(201);

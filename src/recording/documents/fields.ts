@@ -436,3 +436,57 @@ export const freezeExtensionDecisionFields = z
 export const unfreezeDecisionFields = z
   .object({ originalDecisionNumber: optionalText(100), ground: releaseGround, ...frozenAccount })
   .strict();
+
+/** 不予受理决定书 (行政许可法第三十二条: "出具加盖本行政机关专用印章和注明日期的书面凭证"). */
+export const nonAcceptanceDecisionFields = z
+  .object({
+    licenceItem: text(300),
+    receivedOn: date(),
+    reasons: text(),
+    legalBasis: text(2000).default('《中华人民共和国行政许可法》第三十二条'),
+    /** Art. 32(1)(2): the agency the applicant should apply to, where the matter is another's. */
+    competentAgency: optionalText(300),
+    remedies: remedies(),
+  })
+  .strict();
+
+/** 延长行政许可期限告知书 (行政许可法第四十二条: "应当将延长期限的理由告知申请人"). */
+export const extensionNoticeFields = z
+  .object({
+    licenceItem: text(300),
+    acceptedOn: date(),
+    days: z.number().int().min(1).max(15),
+    reason: text(),
+    newDeadline: date().optional(),
+  })
+  .strict();
+
+/** 所需时间告知书 (行政许可法第四十五条: "行政机关应当将所需时间书面告知申请人"). */
+export const excludedTimeNoticeFields = z
+  .object({
+    licenceItem: text(300),
+    procedure: text(100),
+    timeNeeded: text(200),
+    reason: optionalText(2000),
+  })
+  .strict();
+
+/** 行政许可听证告知书 (行政许可法第四十七条). */
+export const licenceHearingRightsNoticeFields = z
+  .object({
+    licenceItem: text(300),
+    reason: text(2000).default('该行政许可事项直接涉及申请人与他人之间重大利益关系'),
+    contact: optionalText(200),
+  })
+  .strict();
+
+/** 行政许可听证通知书 (行政许可法第四十八条第一款第（一）项). */
+export const licenceHearingNoticeFields = z
+  .object({
+    licenceItem: text(300),
+    hearingAt: dateTime(),
+    place: text(300),
+    host: text(50),
+    contact: optionalText(200),
+  })
+  .strict();

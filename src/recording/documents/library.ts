@@ -94,6 +94,11 @@ export const DOC_TYPES = {
   freeze_decision: def({ id: 'freeze_decision', zh: '冻结决定书', en: 'Freeze decision', phase: 'investigation', numbered: true, code: '冻', needsSignature: false, fields: f.freezeDecisionFields }),
   freeze_extension_decision: def({ id: 'freeze_extension_decision', zh: '延长冻结期限决定书', en: 'Decision extending a freeze', phase: 'investigation', numbered: true, code: '冻延', needsSignature: false, fields: f.freezeExtensionDecisionFields }),
   unfreeze_decision: def({ id: 'unfreeze_decision', zh: '解除冻结决定书', en: 'Decision lifting a freeze', phase: 'decision', numbered: true, code: '冻解', needsSignature: false, fields: f.unfreezeDecisionFields }),
+  non_acceptance_decision: def({ id: 'non_acceptance_decision', zh: '不予受理决定书', en: 'Decision not to accept an application', phase: 'initiation', numbered: true, code: '不受', needsSignature: false, fields: f.nonAcceptanceDecisionFields }),
+  extension_notice: def({ id: 'extension_notice', zh: '延长行政许可期限告知书', en: 'Notice of an extended time limit', phase: 'investigation', numbered: true, code: '延告', needsSignature: false, fields: f.extensionNoticeFields }),
+  excluded_time_notice: def({ id: 'excluded_time_notice', zh: '行政许可所需时间告知书', en: 'Notice of time not counted (hearing, testing, expert review…)', phase: 'investigation', numbered: true, code: '时告', needsSignature: false, fields: f.excludedTimeNoticeFields }),
+  licence_hearing_rights_notice: def({ id: 'licence_hearing_rights_notice', zh: '行政许可听证告知书', en: 'Notice of the right to a licensing hearing', phase: 'investigation', numbered: true, code: '许听告', needsSignature: false, fields: f.licenceHearingRightsNoticeFields }),
+  licence_hearing_notice: def({ id: 'licence_hearing_notice', zh: '行政许可听证通知书', en: 'Licensing hearing notice', phase: 'investigation', numbered: true, code: '许听通', needsSignature: false, fields: f.licenceHearingNoticeFields }),
 } as const satisfies Record<string, DocTypeDef>;
 
 export type DocTypeId = keyof typeof DOC_TYPES;

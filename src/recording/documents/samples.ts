@@ -153,4 +153,32 @@ export const SAMPLE_FIELDS: { [K in DocTypeId]: z.input<(typeof DOC_TYPES)[K]['f
   freeze_decision: { facts: '你单位有逃避纳税义务的行为，并有明显的转移存款的迹象。', legalBasis: '《中华人民共和国税收征收管理法》第三十八条', bank: '中国工商银行楚雄分行', accountNumber: '2503001009200012345', amount: 50000, frozenFrom: '2026-09-30', periodDays: 30 },
   freeze_extension_decision: { bank: '中国工商银行楚雄分行', accountNumber: '2503001009200012345', originalLastDay: '2026-10-30', extendedDays: 30, newLastDay: '2026-11-29', reason: '涉案资金往来需逐笔核查' },
   unfreeze_decision: { ground: 'decided', bank: '中国工商银行楚雄分行', accountNumber: '2503001009200012345', amount: 50000 },
+  non_acceptance_decision: {
+    licenceItem: '无线电台（站）设置、使用许可',
+    receivedOn: '2026-09-30',
+    reasons: '申请设置的广播电台不属于本机关的审批权限。',
+    competentAgency: '国家无线电管理机构',
+  },
+  extension_notice: {
+    licenceItem: '无线电台（站）设置、使用许可',
+    acceptedOn: '2026-09-01',
+    days: 10,
+    reason: '申请设置的台站涉及跨区域频率协调，需征求相邻地区无线电管理机构意见。',
+    newDeadline: '2026-10-19',
+  },
+  excluded_time_notice: {
+    licenceItem: '无线电台（站）设置、使用许可',
+    procedure: '电磁环境检测',
+    timeNeeded: '十个工作日（2026年9月14日至2026年9月25日）',
+  },
+  licence_hearing_rights_notice: {
+    licenceItem: '无线电台（站）设置、使用许可',
+    contact: '0878-3121234',
+  },
+  licence_hearing_notice: {
+    licenceItem: '无线电台（站）设置、使用许可',
+    hearingAt: '2026-10-20T09:00',
+    place: '本局听证室',
+    host: '陈静',
+  },
 };

@@ -307,6 +307,41 @@ const bodies: Bodies = {
     salutation(ctx),
     p(`本机关${f.originalDecisionNumber ? `《冻结决定书》（${f.originalDecisionNumber}）` : ''}冻结了你（单位）在${f.bank}账号${f.accountNumber}的存款、汇款${rmb(f.amount)}。因${RELEASE_GROUNDS[f.ground]}，根据《中华人民共和国行政强制法》第三十三条的规定，决定解除冻结，并已通知该金融机构。`),
   ],
+
+  non_acceptance_decision: (f, ctx) => [
+    salutation(ctx),
+    p(`你（单位）于${isoDateToChinese(f.receivedOn)}提出的${f.licenceItem}申请，经审查，理由如下：`),
+    p(f.reasons),
+    p(`依据${f.legalBasis}的规定，本机关决定不予受理。`),
+    ...maybe(f.competentAgency ? `请向${f.competentAgency}提出申请。` : null),
+    p(f.remedies),
+  ],
+
+  extension_notice: (f, ctx) => [
+    salutation(ctx),
+    p(`本机关于${isoDateToChinese(f.acceptedOn)}受理的你（单位）${f.licenceItem}申请，因以下理由，二十日内不能作出行政许可决定：`),
+    p(f.reason),
+    p(`根据《中华人民共和国行政许可法》第四十二条的规定，经本机关负责人批准，审查期限延长${f.days}日（工作日）${f.newDeadline ? `，至${isoDateToChinese(f.newDeadline)}` : ''}。`),
+  ],
+
+  excluded_time_notice: (f, ctx) => [
+    salutation(ctx),
+    p(`你（单位）的${f.licenceItem}申请，依法需要${f.procedure}。根据《中华人民共和国行政许可法》第四十五条的规定，所需时间不计算在行政许可期限内，现将所需时间告知如下：`),
+    ...field('所需时间', f.timeNeeded),
+    ...field('说明', f.reason),
+  ],
+
+  licence_hearing_rights_notice: (f, ctx) => [
+    salutation(ctx),
+    p(`${f.reason}。根据《中华人民共和国行政许可法》第四十七条的规定，本机关在对${f.licenceItem}作出行政许可决定前，告知你（单位）享有要求听证的权利。你（单位）可以自被告知之日起五日内向本机关提出听证申请；逾期未提出的，视为放弃听证权利。申请人、利害关系人不承担行政机关组织听证的费用。`),
+    ...field('联系人及电话', f.contact),
+  ],
+
+  licence_hearing_notice: (f, ctx) => [
+    salutation(ctx),
+    p(`根据你（单位）的听证申请，本机关定于${chineseDateTime(f.hearingAt)}在${f.place}就${f.licenceItem}公开举行听证，听证主持人为${f.host}。你（单位）认为主持人与该行政许可事项有直接利害关系的，有权申请回避（《中华人民共和国行政许可法》第四十八条）。请准时出席，并携带身份证明及有关证据材料。`),
+    ...field('联系人及电话', f.contact),
+  ],
 };
 
 /** The body blocks of one document; `fields` have passed the type's schema. */

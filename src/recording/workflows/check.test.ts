@@ -39,6 +39,14 @@ describe('transitions tables', () => {
     );
   });
 
+  it('reports a deemed start that names no earlier clock (许可法第三十二条)', () => {
+    const licensing = procedureOf('licensing');
+    const [acceptance, decision, ...rest] = licensing.clocks;
+    expect(checkProcedure({ ...licensing, clocks: [decision!, acceptance!, ...rest] }, DOC_TYPE_IDS)).toEqual([
+      'licensing: clock decision_20_days is deemed started when acceptance_5_days is missed, which is not a clock declared before it',
+    ]);
+  });
+
   it('make every leader approval name the proposal it approves, or say why it approves none (issue 7)', () => {
     const approvals = PROCEDURES.flatMap((p) => p.steps.filter((s) => s.permission === 'case.approve').map((s) => ({ p: p.id, s })));
     expect(approvals.length).toBeGreaterThan(5);

@@ -45,11 +45,13 @@ export function checkProcedure(p: Procedure, knownDocTypes: ReadonlySet<string>)
   for (const s of p.steps) if (s.from.includes(CLOSED)) problems.push(`${p.id}.${s.id}: leaves ${CLOSED}`);
   for (const s of p.steps) problems.push(...checkApproval(p, s, reach));
   for (const c of p.clocks) {
-    const named = [c.startsAt, ...c.stopsAt, ...(c.pauses ? [c.pauses.start, c.pauses.end] : []), ...(c.setBy ? [c.setBy.step] : []), ...(c.extension ? [c.extension.step] : []), ...(c.onlyIf ? [c.onlyIf.step] : []), ...(c.endsOn ? [c.endsOn.step] : [])];
+    const named = [c.startsAt, ...c.stopsAt, ...(c.deemedStart ? [c.deemedStart.from] : []), ...(c.pauses ? [c.pauses.start, c.pauses.end] : []), ...(c.setBy ? [c.setBy.step] : []), ...(c.extension ? [c.extension.step] : []), ...(c.onlyIf ? [c.onlyIf.step] : []), ...(c.endsOn ? [c.endsOn.step] : [])];
     for (const id of named.map(eventStep))
-      if (id !== 'opened' && !stepIds.has(id)) problems.push(`${p.id}: clock ${c.id} names unknown step ${id}`);
+      if (id !== 'opened' && id !== 'received' && !stepIds.has(id)) problems.push(`${p.id}: clock ${c.id} names unknown step ${id}`);
     for (const e of c.pauses ? [c.pauses.start, c.pauses.end] : [])
       if (p.steps.some((s) => s.id === e.step && !s.roundsKept)) problems.push(`${p.id}: clock ${c.id} pauses on ${e.step}, which does not keep its rounds`);
+    if (c.deemedStart && !p.clocks.slice(0, p.clocks.indexOf(c)).some((o) => o.id === c.deemedStart!.whenMissed))
+      problems.push(`${p.id}: clock ${c.id} is deemed started when ${c.deemedStart.whenMissed} is missed, which is not a clock declared before it`);
     if (c.extension && !p.steps.find((s) => s.id === c.extension!.step)?.guards?.includes('extension_in_time'))
       problems.push(`${p.id}: clock ${c.id} is extended by ${c.extension.step}, which lacks the extension_in_time guard`);
   }

@@ -31,7 +31,12 @@ export type GuardName =
   | 'payment_within_law' // the date paid recorded, the late-payment penalty within Art. 72(1)
   | 'on_spot_collection_allowed' // collection on the spot only in Arts. 68–69's cases, with Art. 70's receipt
   | 'collected_on_spot' // the fine was collected on the spot (Art. 71 hand-over)
-  | 'collected_fine_handed_over'; // a fine collected on the spot was handed to the agency before closing (Art. 71)
+  | 'collected_fine_handed_over' // a fine collected on the spot was handed to the agency before closing (Art. 71)
+  | 'acceptance_window_open' // 许可法 Art. 32(4): not once the 5 working days from receipt passed with no notice (deemed accepted)
+  | 'first_missing_notice' // 许可法 Art. 32(4): the notice of missing materials is given once ("一次告知")
+  | 'extension_length_allowed' // the length approved within the cap (许可法 Art. 42: 10 days; 42(2): 15, from the power item)
+  | 'licence_hearing_request_in_time' // 许可法 Art. 47: requested within 5 working days of being told of the right
+  | 'licence_hearing_notice_period'; // 许可法 Art. 48(1): notified at least 7 working days before the hearing
 
 /** One row of a transitions table: a step that moves a case from one of `from` to `to`. */
 export interface StepDef<S extends string = string> {
@@ -90,7 +95,9 @@ export type LastDayOff = 'next_working_day' | 'keep';
 /**
  * A moment a clock counts from or stops at (issue 9: count from the event the law names, not from
  * when someone typed it in):
- * - 'opened' — when the case was opened (an application received at the window);
+ * - 'opened' — when the case was opened (entered);
+ * - 'received' — the day the case source says it was received (sourceDetail.receivedOn: the day
+ *   the application materials reached the agency, 许可法 Art. 32), or the opening where none is recorded;
  * - a step id — when that step was first completed (the agency's own act: filing, a decision);
  * - `{ step, date }` — a real-world date the step recorded in its data field `date` (served on,
  *   received on, paid on): the party's receipt of a notice, not the day it was entered. For an
@@ -145,6 +152,13 @@ interface ClockBase {
    * follows the clock's `lastDayOff`.
    */
   endsOn?: { step: string; date: string };
+  /**
+   * Where the law deems the start event to have happened earlier when another limit is missed
+   * (许可法 Art. 32(4) "逾期不告知的，自收到申请材料之日起即为受理"): once the clock `whenMissed`
+   * (declared before this one) is overdue or was met late, this clock starts from `from` instead
+   * of `startsAt` — and has started even if `startsAt` never happens.
+   */
+  deemedStart?: { whenMissed: string; from: ClockEvent };
 }
 
 /** A statutory time limit shown on the case and, for agency deadlines, as due/overdue in to-do lists. */
@@ -165,6 +179,8 @@ export interface ClockOverride {
   amount: number;
   unit: 'working_days' | 'calendar_days';
   basis: string;
+  /** The cap on the clock's extension under the same rule (许可法 Art. 42(2): 45 days, extended by 15). */
+  extensionMax?: number;
 }
 
 /** A state's name as the case page shows it. */

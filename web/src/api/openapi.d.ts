@@ -3801,7 +3801,7 @@ export interface paths {
                                     /** @enum {string} */
                                     kind: "agency_deadline" | "party_window";
                                     basis: string;
-                                    /** @description 'opened', a step's first completion, or the date a step recorded in its data field `date` (served on, received on) */
+                                    /** @description 'opened', 'received' (the day the case source was received), a step's first completion, or the date a step recorded in its data field `date` (served on, received on) */
                                     startsAt: string | {
                                         step: string;
                                         date: string;
@@ -3837,6 +3837,15 @@ export interface paths {
                                         step: string;
                                         max: number;
                                         field?: string;
+                                    };
+                                    /** @description the clock starts from `from` once the clock `whenMissed` is overdue or met late (许可法第三十二条: deemed accepted from the day of receipt) */
+                                    deemedStart?: {
+                                        whenMissed: string;
+                                        /** @description 'opened', 'received' (the day the case source was received), a step's first completion, or the date a step recorded in its data field `date` (served on, received on) */
+                                        from: string | {
+                                            step: string;
+                                            date: string;
+                                        };
                                     };
                                 }[];
                             }[];
@@ -4768,6 +4777,16 @@ export interface paths {
                                 category: "licensing" | "penalty" | "coercion" | "inspection" | "levy";
                                 legalBasis: string;
                                 divisionId: string | null;
+                                /** @description the power item’s own periods by clock id of its procedures (e.g. decision_20_days), each citing its basis */
+                                timeLimits: {
+                                    [key: string]: {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        unit: "working_days" | "calendar_days";
+                                        basis: string;
+                                        extensionMax?: number;
+                                    };
+                                };
                             }[];
                         };
                     };
@@ -4821,6 +4840,16 @@ export interface paths {
                         category: "licensing" | "penalty" | "coercion" | "inspection" | "levy";
                         legalBasis: string;
                         divisionId?: string | null;
+                        /** @description the power item’s own periods by clock id of its procedures (e.g. decision_20_days), each citing its basis */
+                        timeLimits?: {
+                            [key: string]: {
+                                amount: number;
+                                /** @enum {string} */
+                                unit: "working_days" | "calendar_days";
+                                basis: string;
+                                extensionMax?: number;
+                            };
+                        };
                     };
                 };
             };
@@ -4842,6 +4871,16 @@ export interface paths {
                             category: "licensing" | "penalty" | "coercion" | "inspection" | "levy";
                             legalBasis: string;
                             divisionId: string | null;
+                            /** @description the power item’s own periods by clock id of its procedures (e.g. decision_20_days), each citing its basis */
+                            timeLimits: {
+                                [key: string]: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    unit: "working_days" | "calendar_days";
+                                    basis: string;
+                                    extensionMax?: number;
+                                };
+                            };
                         };
                     };
                 };

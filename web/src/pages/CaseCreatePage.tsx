@@ -117,7 +117,8 @@ export default function CaseCreatePage() {
             <Form.Item name="provider" label={c.sourceProvider} rules={[rules.max(100)]} style={{ minWidth: 260 }}>
               <Input maxLength={100} data-testid="case-source-provider" />
             </Form.Item>
-            <Form.Item name="receivedOn" label={c.sourceReceivedOn}>
+            {/* 行政许可法第三十二条: an application's clocks count from the day its materials were received. */}
+            <Form.Item name="receivedOn" label={c.sourceReceivedOn} rules={procedure?.category === 'licensing' ? [rules.chosen(c.sourceReceivedOn)] : []}>
               <DatePicker data-testid="case-source-received-on" />
             </Form.Item>
           </Space>
