@@ -1,9 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite, types, type ParserOptions, type QueryOptions, type Transaction } from '@electric-sql/pglite';
-import pg from 'pg';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { lockDataDir } from './data-dir-lock.js';
 
@@ -122,6 +120,8 @@ async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undef
 }
 
 async function openPostgres(url: string): Promise<Database> {
+  // Loaded only here: the embedded database (the default) never needs the PostgreSQL client.
+  const [{ default: pg }, { drizzle: drizzlePg }] = await Promise.all([import('pg'), import('drizzle-orm/node-postgres')]);
   // Dates stay strings (YYYY-MM-DD) on both drivers; PGlite returns them the same way through drizzle.
   const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_MAX || 10) });
   pool.on('error', () => {
