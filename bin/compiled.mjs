@@ -10,6 +10,14 @@ export const DIST_DIR = path.join(ROOT, 'dist', 'server');
 export const ENTRY = path.join(DIST_DIR, 'cli.js');
 /** Every source file the bundle was built from, with its modification time and size at the time. */
 export const STAMP = path.join(DIST_DIR, 'build.json');
+/**
+ * What stands for the npm packages bundled in: npm rewrites node_modules/.package-lock.json at
+ * every install, update or removal — one stat instead of one per bundled package file (≈ 800).
+ */
+export const PACKAGES_MARKERS = ['package-lock.json', 'node_modules/.package-lock.json'];
+
+/** Whether `file` is part of an npm package (the marker files above stand for those). */
+export const inPackage = (file) => file.split(/[\\/]/).includes('node_modules');
 
 /** The file's state as the stamp records it: [mtime in ms, size in bytes], or null if it is gone. */
 export function fileState(file) {
@@ -23,9 +31,9 @@ export function fileState(file) {
 
 /**
  * Whether dist/server/ holds a build of the current sources: every file the bundle was made of
- * (esbuild's list, so a file added later must be imported by one that changed) still has the
- * modification time and size it had then. A source that changed or moved means a stale build.
- * One stat per source file, a few milliseconds.
+ * (esbuild's list, so a file added later must be imported by one that changed) and the package
+ * markers still have the modification time and size they had then. A source that changed or
+ * moved, or an npm install since, means a stale build. One stat per source file, a few milliseconds.
  */
 export function compiledIsCurrent() {
   let stamp;
@@ -37,6 +45,8 @@ export function compiledIsCurrent() {
   if (!fs.existsSync(ENTRY) || !stamp.inputs) return false;
   return Object.entries(stamp.inputs).every(([file, state]) => {
     const now = fileState(file);
-    return now !== null && now[0] === state[0] && now[1] === state[1];
+    // A marker that was missing at build time must still be missing.
+    if (state === null || now === null) return state === now;
+    return now[0] === state[0] && now[1] === state[1];
   });
 }

@@ -7,8 +7,8 @@ import { createUser } from './accounts/manage-users.js';
 import { loadConfig } from './config.js';
 import { registerExchangeCommands } from './exchange/cli.js';
 import { systemClock } from './platform/clock.js';
-import { WEB_DIST } from './platform/http/web-app.js';
-import { createDeps, createServer, openAndMigrate } from './server.js';
+import { PROJECT_ROOT } from './platform/project-root.js';
+import { createDeps, createServer, loadHttpModules, openAndMigrate } from './server.js';
 import { DEFAULT_APP_ROLE, DEFAULT_OWNER_ROLE, setupDatabaseRoles } from './platform/db/roles.js';
 import { redactMessage } from './platform/log-redaction.js';
 import { collectGarbage } from './platform/memory.js';
@@ -17,8 +17,9 @@ const program = new Command('sanxiang').description('三项制度 Sanxiang — a
 
 /** Builds the web app when its sources are newer than the last build (so `npm start` just works). */
 function buildWebIfNeeded(): void {
-  const webRoot = path.resolve(WEB_DIST, '..');
-  const built = path.join(WEB_DIST, 'index.html');
+  // Not platform/http/web-app.ts's WEB_DIST: importing it would load the HTTP layer before the database opens.
+  const webRoot = path.join(PROJECT_ROOT, 'web');
+  const built = path.join(webRoot, 'dist', 'index.html');
   const newest = (dir: string): number =>
     fs.readdirSync(dir, { withFileTypes: true }).reduce((max, e) => {
       const p = path.join(dir, e.name);
@@ -41,8 +42,12 @@ program
   .option('--build-web', 'build the web app first if its sources changed')
   .action(async (options: { buildWeb?: boolean }) => {
     const config = loadConfig();
+    // The database opens (for PGlite: the template copied, its WebAssembly compiled, its files
+    // read) while the web app's check and the HTTP modules run and load (issue 8).
+    const opening = openAndMigrate(config);
+    opening.catch(() => undefined); // awaited below; a failed web build must not leave it unhandled
     if (options.buildWeb) buildWebIfNeeded();
-    const database = await openAndMigrate(config);
+    const [database] = await Promise.all([opening, loadHttpModules()]);
     const deps = await createDeps(database, config, systemClock);
     const demo = config.demo ? await (await import('./demo/seed.js')).seedDemoIfEmpty(deps) : null;
     const app = await createServer(deps, { level: config.logLevel });

@@ -3,12 +3,10 @@ import type { FastifyInstance } from 'fastify';
 import { seedCalendarFromPackage, WorkingDayCalendarService } from './calendar/service.js';
 import type { Config } from './config.js';
 import { importShippedLaws } from './lists/laws/import-laws.js';
-import { authentication, modules } from './modules.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import { openDatabase, type Database } from './platform/db/database.js';
 import { migrate } from './platform/db/migrate.js';
 import { openPgliteFromTemplate } from './platform/db/template.js';
-import { buildApp } from './platform/http/app.js';
 import type { AppDeps } from './deps.js';
 import { createBlobStore } from './platform/storage/create-store.js';
 
@@ -46,6 +44,17 @@ export async function createDeps(database: Database, config: Config, clock: Cloc
   return { database, clock, config, store: await createBlobStore(config), calendar };
 }
 
+/** Loads the HTTP layer: Fastify, every module's routes and their schemas — most of the server's code. */
+export function loadHttpModules() {
+  return Promise.all([import('./platform/http/app.js'), import('./modules.js')]);
+}
+
+/**
+ * The HTTP application with every module's routes. Its modules (Fastify, the routes and their
+ * schemas: most of the server's code) load here, not when this file does, so that `serve` can
+ * start opening the database first and load them meanwhile (issue 8).
+ */
 export async function createServer(deps: AppDeps, logger: boolean | object = false): Promise<FastifyInstance> {
+  const [{ buildApp }, { authentication, modules }] = await loadHttpModules();
   return buildApp(deps, modules, { authentication, logger });
 }

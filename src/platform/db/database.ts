@@ -1,9 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import pg from 'pg';
+import { PGlite, types, type ParserOptions, type QueryOptions, type Transaction } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { lockDataDir } from './data-dir-lock.js';
 
@@ -50,6 +48,34 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
  */
 const PGLITE_SHARED_BUFFERS = '32MB';
 
+/**
+ * The types drizzle's PGlite driver reads as the text PostgreSQL sends (drizzle-orm/pglite/session.js):
+ * timestamps, intervals, dates and their arrays, and numeric[].
+ */
+const DRIZZLE_TEXT_TYPES = [types.TIMESTAMP, types.TIMESTAMPTZ, types.INTERVAL, types.DATE, 1231, 1115, 1185, 1187, 1182];
+
+/**
+ * drizzle passes those parsers with every query, and PGlite then copies its whole table of ≈ 320
+ * type parsers to merge them in — per statement, ≈ 0.1 ms, as long as a simple query takes
+ * (issue 8: ≈ 0.9 s of CPU in a first start with the demo). Instead the instance's own table
+ * gets drizzle's parsers once, and drizzle's queries go without them: the same rows. Raw queries
+ * (RawSql) keep PGlite's usual parsers (Date objects), given back to them explicitly.
+ */
+function clientForDrizzle(client: PGlite): { client: PGlite; rawParsers: ParserOptions } {
+  const rawParsers: ParserOptions = Object.fromEntries(DRIZZLE_TEXT_TYPES.map((type) => [type, client.parsers[type]!]));
+  for (const type of DRIZZLE_TEXT_TYPES) client.parsers[type] = (value: string) => value;
+  const withoutParsers = (options?: QueryOptions) => (options?.parsers ? { ...options, parsers: undefined } : options);
+  const forDrizzle = {
+    query: (sql: string, params?: unknown[], options?: QueryOptions) => client.query(sql, params, withoutParsers(options)),
+    transaction: <T>(fn: (tx: Transaction) => Promise<T>) =>
+      client.transaction((tx) =>
+        // The transaction object itself stays the prototype: its `closed` getter keeps working.
+        fn(Object.assign(Object.create(tx) as Transaction, { query: (sql: string, params?: unknown[], options?: QueryOptions) => tx.query(sql, params, withoutParsers(options)) })),
+      ),
+  };
+  return { client: forDrizzle as unknown as PGlite, rawParsers };
+}
+
 async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undefined): Promise<Database> {
   if (dataDir) fs.mkdirSync(path.dirname(dataDir), { recursive: true });
   // One process at a time on a data directory (the server and `sanxiang verify` would each write their own copy).
@@ -61,15 +87,17 @@ async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undef
     unlock();
     throw error;
   }
+  const drizzleClient = clientForDrizzle(client);
+  const { rawParsers } = drizzleClient;
   const raw: RawSql = {
     exec: async (sql) => {
       await client.exec(sql);
     },
-    query: async <T>(sql: string, params: unknown[] = []) => (await client.query<T>(sql, params)).rows,
+    query: async <T>(sql: string, params: unknown[] = []) => (await client.query<T>(sql, params, { parsers: rawParsers })).rows,
   };
   return {
     kind: 'pglite',
-    db: drizzlePglite(client) as unknown as Db,
+    db: drizzlePglite(drizzleClient.client) as unknown as Db,
     ...raw,
     transaction: (fn) =>
       client.transaction(async (t) => {
@@ -77,7 +105,7 @@ async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undef
           exec: async (sql) => {
             await t.exec(sql);
           },
-          query: async <T>(sql: string, params: unknown[] = []) => (await t.query<T>(sql, params)).rows,
+          query: async <T>(sql: string, params: unknown[] = []) => (await t.query<T>(sql, params, { parsers: rawParsers })).rows,
         });
       }),
     close: async () => {
@@ -92,6 +120,8 @@ async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undef
 }
 
 async function openPostgres(url: string): Promise<Database> {
+  // Loaded only here: the embedded database (the default) never needs the PostgreSQL client.
+  const [{ default: pg }, { drizzle: drizzlePg }] = await Promise.all([import('pg'), import('drizzle-orm/node-postgres')]);
   // Dates stay strings (YYYY-MM-DD) on both drivers; PGlite returns them the same way through drizzle.
   const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_MAX || 10) });
   pool.on('error', () => {

@@ -78,7 +78,8 @@ export async function openPgliteFromTemplate(dataDir: string): Promise<Database>
     const copy = `${dataDir}.template-${process.pid}`;
     try {
       fs.mkdirSync(path.dirname(dataDir), { recursive: true });
-      fs.cpSync(TEMPLATE_PGDATA, copy, { recursive: true });
+      // Asynchronous: the ≈ 1,100 files are copied by libuv's threads while `serve` loads its modules.
+      await fs.promises.cp(TEMPLATE_PGDATA, copy, { recursive: true });
       if (fs.existsSync(dataDir)) fs.rmdirSync(dataDir); // fails unless still empty
       fs.renameSync(copy, dataDir);
     } catch {
