@@ -39,12 +39,12 @@ const EXTERNAL = [
 ];
 
 if (!process.argv.includes('--if-stale') || !compiledIsCurrent()) await build();
-// A migrated, empty PGlite data directory for a fresh embedded database (src/platform/db/template.ts),
+// A migrated PGlite data directory with the reference data (src/template-content.ts, src/platform/db/template.ts)
 // rebuilt when a migration or PGlite changed. Without one the server runs initdb, as before: a
 // failure here is only a warning.
-const template = await import(pathToFileURL(path.join(DIST_DIR, 'platform', 'db', 'template.js')).href);
+const template = await import(pathToFileURL(path.join(DIST_DIR, 'template-content.js')).href);
 try {
-  if (await template.ensureTemplate()) console.log(`database template written → ${path.relative(ROOT, template.TEMPLATE_DIR)}/`);
+  if (await template.ensureTemplateWithContent()) console.log(`database template written → ${path.relative(ROOT, template.TEMPLATE_DIR)}/`);
 } catch (error) {
   console.warn(`database template not written (a new embedded database will run initdb): ${error instanceof Error ? error.message : error}`);
 }
@@ -53,8 +53,8 @@ async function build() {
   fs.rmSync(DIST_DIR, { recursive: true, force: true });
   const result = await esbuild.build({
     absWorkingDir: ROOT,
-    // template.ts is an entry of its own so that this script can run it (below).
-    entryPoints: ['src/cli.ts', 'src/platform/db/template.ts'],
+    // template-content.ts is an entry of its own so that this script can run it (below).
+    entryPoints: ['src/cli.ts', 'src/template-content.ts'],
     outdir: DIST_DIR,
     bundle: true,
     splitting: true,

@@ -7,6 +7,7 @@ import { systemClock, type Clock } from './platform/clock.js';
 import { openDatabase, type Database } from './platform/db/database.js';
 import { migrate } from './platform/db/migrate.js';
 import { openPgliteFromTemplate } from './platform/db/template.js';
+import { templateContent } from './template-content.js';
 import type { AppDeps } from './deps.js';
 import { createBlobStore } from './platform/storage/create-store.js';
 
@@ -25,7 +26,7 @@ export async function openAndMigrate(config: Config): Promise<Database> {
   }
   const dataDir = path.join(config.dataDir, 'pgdata');
   // A new embedded database starts from the migrated template `npm run build` wrote, if current.
-  const database = config.databaseUrl ? await openDatabase({ databaseUrl: config.databaseUrl }) : await openPgliteFromTemplate(dataDir);
+  const database = config.databaseUrl ? await openDatabase({ databaseUrl: config.databaseUrl }) : await openPgliteFromTemplate(dataDir, templateContent);
   try {
     await migrate(database, { appRole: config.databaseAppRole });
   } catch (error) {

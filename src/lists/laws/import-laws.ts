@@ -7,7 +7,7 @@ import type { Db, Tx } from '../../platform/db/database.js';
 import { PROJECT_ROOT } from '../../platform/project-root.js';
 import { toChineseNumeral } from './chinese-numerals.js';
 import { parseLaw, versionDateOfFileName, type ParsedLaw } from './parse.js';
-import { indexWords } from './segment.js';
+import { indexWords, releaseSegmenter } from './segment.js';
 import { lawArticles, laws, lawVersions, type LawKind } from './tables.js';
 
 /** The law texts the product ships (copied from ../shared/laws at development time; texts/SOURCE.md). */
@@ -190,6 +190,7 @@ export function shippedLawSources(dir: string = SHIPPED_TEXTS_DIR): LawSource[] 
  */
 export async function importShippedLaws(db: Db, ctx: AuditContext, warn: (message: string) => void = console.warn, dir: string = SHIPPED_TEXTS_DIR): Promise<LawImportReport> {
   const report = await importLaws(db, ctx, shippedLawSources(dir));
+  releaseSegmenter();
   for (const r of report.refused) warn(`law library: ${r.name} not imported: ${r.reason}`);
   return report;
 }

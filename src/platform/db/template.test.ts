@@ -49,6 +49,26 @@ describe('migrated PGlite template', () => {
     }
   });
 
+  it('carries the content the composition root seeds, and is stale for other content', async () => {
+    const content = { signature: 'test-2097', seed: (db: Parameters<typeof migrate>[0]) => db.exec(`insert into calendar_years (year, source, loaded_at) values (2097, 'manual', now())`) };
+    await ensureTemplate(content);
+    expect([templateIsCurrent(content), templateIsCurrent(), templateIsCurrent({ ...content, signature: 'test-2096' })]).toEqual([true, false, false]);
+    const database = await openPgliteFromTemplate(path.join(tempDir(), 'pgdata'), content);
+    try {
+      expect(await database.query('select year from calendar_years')).toEqual([{ year: 2097 }]);
+    } finally {
+      await database.close();
+    }
+    // Without the same content a new directory is not a copy of it (initdb, then the migrations find work).
+    const plain = await openPgliteFromTemplate(path.join(tempDir(), 'pgdata'));
+    try {
+      expect((await migrate(plain)).length).toBeGreaterThan(0);
+      expect(await plain.query('select year from calendar_years')).toEqual([]);
+    } finally {
+      await plain.close();
+    }
+  });
+
   it('is stale once a migration is added or changed', () => {
     const dir = tempDir();
     for (const f of fs.readdirSync(MIGRATIONS_DIR)) fs.copyFileSync(path.join(MIGRATIONS_DIR, f), path.join(dir, f));

@@ -36,26 +36,41 @@ function pgliteVersion(): string {
   return (JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
-/** Whether dist/pglite-template/ holds a template of the current migrations. */
-export function templateIsCurrent(): boolean {
+/**
+ * What the composition root puts into the template besides the migrations: reference data every
+ * installation loads at its first start (the holiday calendar, the shipped law texts), so that a
+ * first start neither spends the time nor grows PGlite's WebAssembly memory for it (issue 8). The
+ * signature names that data (a digest of the texts); start-up still runs the same idempotent loads
+ * and finds nothing to do.
+ */
+export interface TemplateContent {
+  signature: string;
+  seed(database: Database): Promise<void>;
+}
+
+const signatureWith = (content?: TemplateContent) => (content ? `${templateSignature()}+${content.signature}` : templateSignature());
+
+/** Whether dist/pglite-template/ holds a template of the current migrations (and content). */
+export function templateIsCurrent(content?: TemplateContent): boolean {
   try {
     const manifest = JSON.parse(fs.readFileSync(MANIFEST, 'utf8')) as { signature?: string };
-    return manifest.signature === templateSignature() && fs.existsSync(path.join(TEMPLATE_PGDATA, 'PG_VERSION'));
+    return manifest.signature === signatureWith(content) && fs.existsSync(path.join(TEMPLATE_PGDATA, 'PG_VERSION'));
   } catch {
     return false;
   }
 }
 
-/** Builds the template unless it is current: initdb and the migrations in a directory of its own. */
-export async function ensureTemplate(): Promise<boolean> {
-  if (templateIsCurrent()) return false;
-  const signature = templateSignature();
+/** Builds the template unless it is current: initdb, the migrations and the content in a directory of its own. */
+export async function ensureTemplate(content?: TemplateContent): Promise<boolean> {
+  if (templateIsCurrent(content)) return false;
+  const signature = signatureWith(content);
   const building = `${TEMPLATE_PGDATA}.building`;
   fs.rmSync(MANIFEST, { force: true });
   fs.rmSync(building, { recursive: true, force: true });
   const database = await openDatabase({ dataDir: building });
   try {
     await migrate(database);
+    await content?.seed(database);
   } finally {
     await database.close();
   }
@@ -72,9 +87,9 @@ export async function ensureTemplate(): Promise<boolean> {
  * as a copy of the template when a current one is there. The copy is made beside it and renamed
  * into place, so that a process opening the same directory meanwhile never sees half of it.
  */
-export async function openPgliteFromTemplate(dataDir: string): Promise<Database> {
+export async function openPgliteFromTemplate(dataDir: string, content?: TemplateContent): Promise<Database> {
   const fresh = !fs.existsSync(dataDir) || fs.readdirSync(dataDir).length === 0;
-  if (fresh && templateIsCurrent()) {
+  if (fresh && templateIsCurrent(content)) {
     const copy = `${dataDir}.template-${process.pid}`;
     try {
       fs.mkdirSync(path.dirname(dataDir), { recursive: true });
