@@ -111,6 +111,10 @@ export function demoDocumentFields(docType: string, on: string, c: DemoCase, ste
     case 'licence_hearing_notice':
       // The hearing the schedule_hearing step sets, 21 days after the notice (./cases.ts).
       return { licenceItem: '无线电台（站）设置', hearingAt: `${new Date(Date.parse(`${on}T00:00:00Z`) + 21 * 86_400_000).toISOString().slice(0, 10)}T09:00`, place: '本机关听证室', host: c.hearingHost };
+    case 'enforcement_reminder':
+      return { obligation: '缴纳罚款', performBy: new Date(Date.parse(`${on}T00:00:00Z`) + 10 * 86_400_000).toISOString().slice(0, 10), manner: '到指定的银行或者通过电子支付系统缴纳', ...(story.fineAmount ? { amount: story.fineAmount, payment: '缴入指定银行的非税收入专户，或者通过电子缴款系统缴纳' } : {}) };
+    case 'preservation_notice':
+      return { items: [{ name: '电热水壶 HD-1750', quantity: '20台' }], place: '本机关物证保管室', approvedBy: lead, approvedOn: on };
     default:
       throw new Error(`demo: no fields for ${docType}`);
   }
@@ -122,4 +126,4 @@ export const LEVY_AMOUNT = 12000;
 const fineOf = (story: Story) => (story.fineAmount ? { fineAmount: story.fineAmount } : {});
 
 /** What a 送达回证 serves, by the step that records the service (otherwise the case's decision). */
-const SERVED_BY_STEP: Readonly<Record<string, string>> = { serve_prior_notice: '行政处罚事先告知书', serve_hearing_summons: '听证通知书' };
+const SERVED_BY_STEP: Readonly<Record<string, string>> = { serve_prior_notice: '行政处罚事先告知书', serve_hearing_summons: '听证通知书', serve_reminder: '催告书' };

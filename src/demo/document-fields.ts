@@ -76,6 +76,10 @@ export function sampleDocumentFields(docType: string, on: string): Record<string
       return { licenceItem: '无线电台（站）设置', contact: '0878-3121234' };
     case 'licence_hearing_notice':
       return { licenceItem: '无线电台（站）设置', hearingAt: at('09:00'), place: '本局听证室', host: '陈静' };
+    case 'enforcement_reminder':
+      return { obligation: '缴纳罚款', performBy: addDays(on, 10), manner: '到指定的银行或者通过电子支付系统缴纳', amount: 1000, payment: '缴入指定银行的非税收入专户，或者通过电子缴款系统缴纳' };
+    case 'preservation_notice':
+      return { items: [{ name: '“恒达”牌电热水壶 HD-1750', quantity: '20台' }], place: '本局物证保管室', approvedBy: '陈静', approvedOn: on };
     default:
       throw new Error(`no sample fields for ${docType}`);
   }

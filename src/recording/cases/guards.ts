@@ -74,7 +74,7 @@ const badDate = (field: string, reason: string, extra: Record<string, unknown> =
   new AppError('EVENT_DATE_INVALID', [fieldIssue(`data.${field}`, 'invalid_value')], { field, reason, ...extra });
 
 /** The step that issues the notice a service step serves (the prior notice, the hearing summons). */
-const ISSUED_BY: Readonly<Record<string, string>> = { serve_prior_notice: 'notify_prior', serve_hearing_summons: 'schedule_hearing' };
+const ISSUED_BY: Readonly<Record<string, string>> = { serve_prior_notice: 'notify_prior', serve_hearing_summons: 'schedule_hearing', serve_reminder: 'remind_to_perform' };
 /** 民事诉讼法 (公告送达): "自发出公告之日起，经过三十日，即视为送达". */
 export const PUBLIC_NOTICE_DEEMED_DAYS = 30;
 
@@ -429,7 +429,7 @@ function penaltyGuards(): Record<PenaltyGuard, Guard> {
       const window = courtApplicationWindow(calendar, {
         servedOn,
         deferredUntil: str(stepFact(kase, 'approve_deferral')?.data.payBy) ?? null,
-        reminderServedOn: str(stepFact(kase, 'remind_to_perform')?.data.servedOn) ?? null,
+        reminderServedOn: str(stepFact(kase, 'serve_reminder')?.data.servedOn) ?? null,
       });
       if (window.provisional) input.provisional?.push({ guard: 'court_application_in_time', date: window.lastDay });
       const today = chinaDate(now);

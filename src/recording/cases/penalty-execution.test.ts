@@ -132,7 +132,7 @@ describe('第五十六条: evidence preserved with approval, decided within 7 wo
     // The proposer never approves (issue 7); the leader does.
     await step(s.leader, id, { step: 'approve_preservation', data: {} });
     at(on);
-    await step(s.li, id, { step: 'preserve_evidence', data: { preservedOn: on, items: '电热水壶20台' } });
+    await step(s.li, id, { step: 'preserve_evidence', data: { preservedOn: on, items: '电热水壶20台' }, documents: [doc('preservation_notice')] });
     return id;
   }
 
@@ -159,7 +159,7 @@ describe('第六十七条: the party’s 15 days to pay run from the service dat
     expect(clock(await caseOf(id), 'payment_15_days')).toMatchObject({ kind: 'party_window', startedOn: '2026-09-16', deadline: '2026-10-08', status: 'open' });
     at('2026-10-08');
     // 强制法第五十四条 follows non-performance: no reminder while the window is open.
-    expect((await step(s.li, id, { step: 'remind_to_perform', data: { method: 'in_person', servedOn: '2026-10-08' } }, 409)).error).toMatchObject({ code: 'TIME_WINDOW_OPEN', details: { window: 'payment', lastDay: '2026-10-08' } });
+    expect((await step(s.li, id, { step: 'remind_to_perform', data: {}, documents: [doc('enforcement_reminder')] }, 409)).error).toMatchObject({ code: 'TIME_WINDOW_OPEN', details: { window: 'payment', lastDay: '2026-10-08' } });
     // Paid on the last day: no late-payment penalty may be added.
     expect((await step(s.li, id, { step: 'execute', data: { how: 'paid', paidAmount: 1000, paidOn: '2026-10-08', latePenalty: 0.01 } }, 422)).error).toMatchObject({ code: 'LATE_PENALTY_EXCEEDS_LAW', details: { maximum: 0, days: 0 } });
     const paid = await step(s.li, id, { step: 'execute', data: { how: 'paid', paidAmount: 1000, paidOn: '2026-10-08' } });
@@ -221,7 +221,8 @@ describe('行政强制法第五十三条、第五十四条: reminder, then the c
   it('served 09-16: litigation could be brought to 2027-03-16; the court may be applied to from 03-17 (provisional, 2027 not loaded)', async () => {
     const id = await servedCase(1000, '2026-09-16');
     at('2026-10-09');
-    await step(s.li, id, { step: 'remind_to_perform', data: { method: 'in_person', servedOn: '2026-10-09' } });
+    await step(s.li, id, { step: 'remind_to_perform', data: {}, documents: [doc('enforcement_reminder')] });
+    await step(s.li, id, { step: 'serve_reminder', data: { method: 'in_person', servedOn: '2026-10-09' }, documents: [doc('service_receipt', 'sign')] });
     expect(clock(await caseOf(id), 'reminder_10_days')).toMatchObject({ kind: 'party_window', startedOn: '2026-10-09', deadline: '2026-10-22' });
     at('2027-03-16');
     expect((await step(s.leader, id, { step: 'apply_to_court', data: { court: '楚雄市人民法院' } }, 409)).error).toMatchObject({ code: 'TIME_WINDOW_OPEN', details: { window: 'court_application', earliest: '2027-03-17', provisional: true } });
@@ -234,7 +235,8 @@ describe('行政强制法第五十三条、第五十四条: reminder, then the c
   it('a reminder served 2027-03-10: not before 10 working days (to 03-24), nor after the three months (to Wed 06-16)', async () => {
     const id = await servedCase(1000, '2026-09-16');
     at('2027-03-10');
-    await step(s.li, id, { step: 'remind_to_perform', data: { method: 'post', servedOn: '2027-03-10' } });
+    await step(s.li, id, { step: 'remind_to_perform', data: {}, documents: [doc('enforcement_reminder')] });
+    await step(s.li, id, { step: 'serve_reminder', data: { method: 'post', servedOn: '2027-03-10' }, documents: [doc('service_receipt', 'sign')] });
     at('2027-03-24');
     expect((await step(s.leader, id, { step: 'apply_to_court', data: { court: '楚雄市人民法院' } }, 409)).error.details).toMatchObject({ earliest: '2027-03-25' });
     at('2027-06-17');
@@ -287,5 +289,61 @@ describe('简易程序: on-the-spot collection (第六十八条至第七十一�
     at('2026-10-10');
     const handed = await step(s.li, id, { step: 'hand_over_fine', data: { handedOverOn: '2026-10-10' } });
     expect(clock(handed, 'hand_over_2_days')).toMatchObject({ status: 'met_late', deadline: '2026-10-09' });
+  });
+});
+
+describe('行政强制法第三十五条: the 催告 is written; 第五十四条 "催告书送达十日后" counts from its service', () => {
+  // Decision served Thu 09-10: the 15th day (09-25, 中秋) is off, the window runs to Mon 09-28.
+  async function reminded(): Promise<string> {
+    const id = await servedCase(1000, '2026-09-10');
+    at('2026-09-29');
+    // "（三）涉及金钱给付的，应当有明确的金额和给付方式": an amount without the way to pay, or the reverse, is bad input.
+    const { payment: _p, ...noPayment } = sampleDocumentFields('enforcement_reminder', '2026-09-29');
+    const bad = await step(s.li, id, { step: 'remind_to_perform', data: {}, documents: [{ docType: 'enforcement_reminder', fields: noPayment }] }, 400);
+    expect(bad.error.fields).toEqual([expect.objectContaining({ field: 'documents.0.fields.payment' })]);
+    // No reminder without its written document.
+    expect((await step(s.li, id, { step: 'remind_to_perform', data: {} }, 422)).error).toMatchObject({ code: 'STEP_REQUIREMENTS_MISSING', details: { missing: ['enforcement_reminder'] } });
+    const issued = await step(s.li, id, { step: 'remind_to_perform', data: {}, documents: [doc('enforcement_reminder')] });
+    expect(issued.issuedDocuments[0].number).toMatch(/^楚工信催〔2026〕\d+号$/);
+    // Issued, not yet served: no clock, and the court cannot be applied to.
+    expect(clock(issued, 'reminder_10_days')).toBeUndefined();
+    return id;
+  }
+
+  it('served on the eve of National Day (09-30): 10 working days to Tue 10-20 (10-08…10-10, 10-12…10-16, 10-19, 10-20); closed the day after', async () => {
+    const id = await reminded();
+    at('2026-09-30');
+    // The service date is the real one: not before the issue (09-29), not in the future.
+    expect((await step(s.li, id, { step: 'serve_reminder', data: { method: 'in_person', servedOn: '2026-09-28' }, documents: [doc('service_receipt', 'sign')] }, 422)).error).toMatchObject({ code: 'EVENT_DATE_INVALID', details: { field: 'servedOn', reason: 'before_issue' } });
+    expect((await step(s.li, id, { step: 'serve_reminder', data: { method: 'in_person', servedOn: '2026-10-01' }, documents: [doc('service_receipt', 'sign')] }, 422)).error).toMatchObject({ code: 'EVENT_DATE_INVALID', details: { field: 'servedOn', reason: 'in_future' } });
+    await step(s.li, id, { step: 'serve_reminder', data: { method: 'in_person', servedOn: '2026-09-30' }, documents: [doc('service_receipt', 'sign')] });
+    at('2026-10-20');
+    expect(clock(await caseOf(id), 'reminder_10_days')).toMatchObject({ kind: 'party_window', startedOn: '2026-09-30', deadline: '2026-10-20', status: 'open' });
+    at('2026-10-21');
+    expect(clock(await caseOf(id), 'reminder_10_days')).toMatchObject({ deadline: '2026-10-20', status: 'closed' });
+    // Served once.
+    expect((await step(s.li, id, { step: 'serve_reminder', data: { method: 'in_person', servedOn: '2026-10-21' }, documents: [doc('service_receipt', 'sign')] }, 409)).error.details).toMatchObject({ reason: 'already_served' });
+  });
+
+  it('a reminder issued but not served: the court is not applied to', async () => {
+    const id = await reminded();
+    at('2027-03-17');
+    expect((await step(s.leader, id, { step: 'apply_to_court', data: { court: '楚雄市人民法院' } }, 409)).error.details).toMatchObject({ reason: 'requires_step', step: 'serve_reminder' });
+  });
+});
+
+describe('行政处罚法第五十六条: the 先行登记保存通知书 lists the items and names the approval', () => {
+  it('preservation without its notice is refused; with it, the notice is numbered', async () => {
+    at('2026-09-28');
+    const id = await openPenalty();
+    await step(s.li, id, filing({ offenceDate: '2026-09-20', discoveredOn: '2026-09-25' }));
+    await step(s.leader, id, { step: 'approve_filing', data: {} });
+    await step(s.li, id, { step: 'propose_preservation', data: { items: '电热水壶20台', reason: '证据可能灭失' } });
+    await step(s.leader, id, { step: 'approve_preservation', data: {} });
+    expect((await step(s.li, id, { step: 'preserve_evidence', data: { preservedOn: '2026-09-28', items: '电热水壶20台' } }, 422)).error.details).toEqual({ missing: ['preservation_notice'] });
+    const { items: _i, ...noItems } = sampleDocumentFields('preservation_notice', '2026-09-28');
+    expect((await step(s.li, id, { step: 'preserve_evidence', data: { preservedOn: '2026-09-28', items: '电热水壶20台' }, documents: [{ docType: 'preservation_notice', fields: noItems }] }, 400)).error.fields).toEqual([expect.objectContaining({ field: 'documents.0.fields.items' })]);
+    const done = await step(s.li, id, { step: 'preserve_evidence', data: { preservedOn: '2026-09-28', items: '电热水壶20台' }, documents: [doc('preservation_notice')] });
+    expect(done.issuedDocuments[0].number).toMatch(/^楚工信登保〔2026〕\d+号$/);
   });
 });

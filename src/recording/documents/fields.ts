@@ -490,3 +490,55 @@ export const licenceHearingNoticeFields = z
     contact: optionalText(200),
   })
   .strict();
+
+/** 行政强制法第三十五条（四）、第三十六条: the party's right to state and defend, told in the 催告书. */
+export const DEFAULT_REMINDER_RIGHTS =
+  '根据《中华人民共和国行政强制法》第三十五条、第三十六条的规定，你（单位）收到本催告书后有权进行陈述和申辩。本机关将充分听取你（单位）的意见，对你（单位）提出的事实、理由和证据进行记录、复核；事实、理由或者证据成立的，本机关将予以采纳。';
+
+/** 行政强制法第五十四条: what follows non-performance. */
+export const DEFAULT_REMINDER_CONSEQUENCE =
+  '本催告书送达十日后你（单位）仍未履行义务的，本机关将依照《中华人民共和国行政强制法》第五十三条、第五十四条的规定，向有管辖权的人民法院申请强制执行。';
+
+/**
+ * 催告书 (行政强制法第三十五条: "催告应当以书面形式作出，并载明下列事项：（一）履行义务的期限；（二）履行义务
+ * 的方式；（三）涉及金钱给付的，应当有明确的金额和给付方式；（四）当事人依法享有的陈述权和申辩权").
+ */
+export const enforcementReminderFields = z
+  .object({
+    /** The decision whose obligation is not performed (its number, e.g. 楚工信罚〔2026〕3号). */
+    decisionNumber: optionalText(100),
+    obligation: text(2000),
+    /** （一）履行义务的期限. */
+    performBy: date(),
+    /** （二）履行义务的方式. */
+    manner: text(1000),
+    /** （三）涉及金钱给付的: the amount and how to pay — both or neither. */
+    amount: yuan().refine((n) => n > 0, '金额须大于零 / the amount must be positive').optional(),
+    payment: optionalText(1000),
+    /** （四）陈述权和申辩权. */
+    rights: text().default(DEFAULT_REMINDER_RIGHTS),
+    consequence: text().default(DEFAULT_REMINDER_CONSEQUENCE),
+  })
+  .strict()
+  .refine((f) => f.amount === undefined || !!f.payment, { path: ['payment'], message: '涉及金钱给付的，应当载明给付方式 / a money obligation needs the manner of payment (行政强制法第三十五条（三）)' })
+  .refine((f) => f.payment === undefined || f.amount !== undefined, { path: ['amount'], message: '载明给付方式的，应当载明明确的金额 / a manner of payment needs the amount (行政强制法第三十五条（三）)' });
+
+/** 行政处罚法第五十六条 "应当在七日内及时作出处理决定" (第八十五条: working days). */
+export const DEFAULT_PRESERVATION_NOTE =
+  '上述物品由本机关先行登记保存。本机关将在七日内（工作日）作出处理决定。在此期间，你（单位）或者有关人员不得使用、销售、转移、损毁或者隐匿。';
+
+/**
+ * 先行登记保存通知书 (行政处罚法第五十六条: "在证据可能灭失或者以后难以取得的情况下，经行政机关负责人批准，
+ * 可以先行登记保存，并应当在七日内及时作出处理决定"): the list of the items, the approval, the 7 days.
+ */
+export const preservationNoticeFields = z
+  .object({
+    items: seizedItems,
+    place: text(300),
+    reason: text(1000).default('证据可能灭失或者以后难以取得'),
+    /** The leader who approved, and when (the approve_preservation step). */
+    approvedBy: text(50),
+    approvedOn: date(),
+    note: text().default(DEFAULT_PRESERVATION_NOTE),
+  })
+  .strict();

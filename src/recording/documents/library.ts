@@ -21,7 +21,8 @@
  *   检通 inspection notice, 现告 on-site notice, 准许/不许 licence grant/refusal, 受 acceptance,
  *   补告 one-time notice of missing materials, 强 seizure/detention (行政强制), 强延/强检/强解 its extension,
  *   testing-period notice and release, 冻通/冻/冻延/冻解 the freezing flow's notice to the bank, decision,
- *   extension and release, 征 levy. They follow
+ *   extension and release, 征 levy, 催 the reminder before enforcement (行政强制法第三十五条),
+ *   登保 the notice of evidence registered and preserved (行政处罚法第五十六条). They follow
  *   the common practice of one or two characters naming the act, and are unique within an agency
  *   so two types never share a number sequence's prefix.
  *
@@ -99,6 +100,10 @@ export const DOC_TYPES = {
   excluded_time_notice: def({ id: 'excluded_time_notice', zh: '行政许可所需时间告知书', en: 'Notice of time not counted (hearing, testing, expert review…)', phase: 'investigation', numbered: true, code: '时告', needsSignature: false, fields: f.excludedTimeNoticeFields }),
   licence_hearing_rights_notice: def({ id: 'licence_hearing_rights_notice', zh: '行政许可听证告知书', en: 'Notice of the right to a licensing hearing', phase: 'investigation', numbered: true, code: '许听告', needsSignature: false, fields: f.licenceHearingRightsNoticeFields }),
   licence_hearing_notice: def({ id: 'licence_hearing_notice', zh: '行政许可听证通知书', en: 'Licensing hearing notice', phase: 'investigation', numbered: true, code: '许听通', needsSignature: false, fields: f.licenceHearingNoticeFields }),
+  // 行政强制法第三十五条 (the written 催告, before the court is applied to, 第五十四条) and 行政处罚法第五十六条
+  // (the 先行登记保存通知书 with the list of the items).
+  enforcement_reminder: def({ id: 'enforcement_reminder', zh: '催告书', en: 'Reminder to perform (before enforcement)', phase: 'service_execution', numbered: true, code: '催', needsSignature: false, fields: f.enforcementReminderFields }),
+  preservation_notice: def({ id: 'preservation_notice', zh: '先行登记保存通知书', en: 'Notice of evidence registered and preserved', phase: 'investigation', numbered: true, code: '登保', needsSignature: false, fields: f.preservationNoticeFields }),
 } as const satisfies Record<string, DocTypeDef>;
 
 export type DocTypeId = keyof typeof DOC_TYPES;

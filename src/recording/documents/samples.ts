@@ -181,4 +181,18 @@ export const SAMPLE_FIELDS: { [K in DocTypeId]: z.input<(typeof DOC_TYPES)[K]['f
     place: '本局听证室',
     host: '陈静',
   },
+  enforcement_reminder: {
+    decisionNumber: '楚工信罚〔2026〕3号',
+    obligation: '缴纳罚款',
+    performBy: '2026-10-23',
+    manner: '到指定的银行或者通过电子支付系统缴纳',
+    amount: 30000,
+    payment: '缴入中国工商银行楚雄分行非税收入专户（账号2503001009200012345），或者通过云南省非税收入电子缴款系统缴纳',
+  },
+  preservation_notice: {
+    items: [{ name: 'Y系列电动机', quantity: '3台', specification: 'Y160M-4' }],
+    place: '楚雄州工业和信息化局物证保管室',
+    approvedBy: '赵六',
+    approvedOn: '2026-09-30',
+  },
 };

@@ -342,6 +342,27 @@ const bodies: Bodies = {
     p(`根据你（单位）的听证申请，本机关定于${chineseDateTime(f.hearingAt)}在${f.place}就${f.licenceItem}公开举行听证，听证主持人为${f.host}。你（单位）认为主持人与该行政许可事项有直接利害关系的，有权申请回避（《中华人民共和国行政许可法》第四十八条）。请准时出席，并携带身份证明及有关证据材料。`),
     ...field('联系人及电话', f.contact),
   ],
+
+  // 行政强制法第三十五条（一）至（四）, 第五十四条.
+  enforcement_reminder: (f, ctx) => [
+    salutation(ctx),
+    p(`本机关${f.decisionNumber ? `作出的《行政处罚决定书》（${f.decisionNumber}）` : '依法作出的行政决定'}确定你（单位）履行下列义务，你（单位）在决定的期限内未履行。根据《中华人民共和国行政强制法》第三十五条、第五十四条的规定，现催告你（单位）履行：`),
+    ...field('应当履行的义务', f.obligation),
+    ...field('履行期限', `${isoDateToChinese(f.performBy)}前`),
+    ...field('履行方式', f.manner),
+    ...field('金额', f.amount ? rmb(f.amount) : null),
+    ...field('给付方式', f.payment),
+    p(f.rights),
+    p(f.consequence),
+  ],
+
+  // 行政处罚法第五十六条.
+  preservation_notice: (f, ctx) => [
+    salutation(ctx),
+    p(`因${f.reason}，经本机关负责人${f.approvedBy}于${isoDateToChinese(f.approvedOn)}批准，根据《中华人民共和国行政处罚法》第五十六条的规定，本机关对你（单位）的下列物品先行登记保存，保存地点：${f.place}。`),
+    { kind: 'table', header: ['名称', '数量', '规格'], rows: f.items.map((i) => [i.name, i.quantity, i.specification ?? '']) },
+    p(f.note),
+  ],
 };
 
 /** The body blocks of one document; `fields` have passed the type's schema. */

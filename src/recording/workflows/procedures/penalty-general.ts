@@ -87,7 +87,8 @@ export const penaltyGeneral: Procedure<keyof typeof states> = {
     }),
     step({
       id: 'preserve_evidence', zh: '先行登记保存证据', en: 'Register and preserve evidence', phase: 'investigation',
-      from: ['filed'], to: 'filed', requires: ['approve_preservation'], guards: ['two_certified_officers'],
+      // The 先行登记保存通知书 lists the items, names the approval and the 7 working days.
+      from: ['filed'], to: 'filed', requires: ['approve_preservation'], guards: ['two_certified_officers'], documents: ['preservation_notice'],
       data: z.object({ preservedOn: date(), items: text() }).strict(),
     }),
     step({
@@ -201,17 +202,22 @@ export const penaltyGeneral: Procedure<keyof typeof states> = {
       from: ['served'], to: 'served', roundsKept: true, guards: ['remedy_pending'],
       data: z.object({ endedOn: date(), outcome: z.enum(['upheld', 'varied', 'revoked', 'withdrawn']) }).strict(),
     }),
-    // 行政强制法第五十四条: "行政机关申请人民法院强制执行前，应当催告当事人履行义务" (in writing, 第三十五条).
+    // 行政强制法第五十四条: "行政机关申请人民法院强制执行前，应当催告当事人履行义务"; 第三十五条 "催告应当以书面形式
+    // 作出": the 催告书 (its time limit, manner, amount and way of payment, the right to state and defend).
+    // Issued here, served by the next step: 第五十四条 "催告书送达十日后" counts from the party's receipt.
     step({
-      id: 'remind_to_perform', zh: '催告履行', en: 'Remind the party to perform', phase: 'service_execution',
-      from: ['served'], to: 'reminded', guards: ['payment_window_closed'],
-      data: z.object({ method: z.enum(['in_person', 'left_at_residence', 'post', 'electronic', 'public_notice']), servedOn: date() }).strict(),
+      id: 'remind_to_perform', zh: '催告履行（制发催告书）', en: 'Remind the party to perform (issue the reminder)', phase: 'service_execution',
+      from: ['served'], to: 'reminded', guards: ['payment_window_closed'], documents: ['enforcement_reminder'], data: comment,
+    }),
+    step({
+      id: 'serve_reminder', zh: '送达催告书', en: 'Serve the reminder', phase: 'service_execution',
+      from: ['reminded'], to: 'reminded', documents: ['service_receipt'], guards: ['notice_service_date'], data: noticeService,
     }),
     // 行政强制法第五十三条、第五十四条: within three months after the period for review and litigation ends,
     // and after 10 working days from the reminder's service.
     step({
       id: 'apply_to_court', zh: '申请人民法院强制执行', en: 'Apply to the court for enforcement', phase: 'service_execution',
-      from: ['reminded'], to: 'court_applied', permission: 'case.approve', notAnApproval: '负责人以本机关名义向人民法院提出申请（行政强制法第五十五条），不审批他人提议',
+      from: ['reminded'], to: 'court_applied', permission: 'case.approve', requires: ['serve_reminder'], notAnApproval: '负责人以本机关名义向人民法院提出申请（行政强制法第五十五条），不审批他人提议',
       guards: ['court_application_in_time'], data: z.object({ court: text(100) }).strict(),
     }),
     step({
@@ -277,7 +283,7 @@ export const penaltyGeneral: Procedure<keyof typeof states> = {
     },
     {
       id: 'reminder_10_days', zh: '催告书送达十日后方可申请法院强制执行', en: 'The court may be applied to 10 working days after the reminder',
-      kind: 'party_window', basis: '行政强制法第五十四条、第六十九条', startsAt: { step: 'remind_to_perform', date: 'servedOn' },
+      kind: 'party_window', basis: '行政强制法第五十四条、第六十九条', startsAt: { step: 'serve_reminder', date: 'servedOn' },
       stopsAt: [{ step: 'execute', date: 'paidOn' }], amount: 10, unit: 'working_days',
     },
   ],
