@@ -171,6 +171,8 @@ export const caseMessages = {
       not_collected_on_spot: t('罚款不是当场收缴的', 'The fine was not collected on the spot'),
       fine_not_handed_over: t('当场收缴的罚款尚未交至行政机关', 'The fine collected on the spot has not been handed to the agency'),
       missing_materials_already_notified: t('已一次告知补正，不能再次告知', 'The missing materials were already notified once'),
+      superior_does_not_decide: t('受理时未登记该许可须报上级行政机关决定', 'At acceptance this licence was not recorded as one the superior agency decides'),
+      superior_decides: t('该许可由上级行政机关决定，本机关审查后报送', 'The superior agency decides this licence: review it and forward it'),
     },
     ...caseFieldMessages,
   },

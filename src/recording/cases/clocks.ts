@@ -180,6 +180,7 @@ export function caseClocks(
   const views: ClockView[] = [];
   for (const declared of procedure.clocks) {
     if (declared.onlyIf && !applies(stepFact(c, declared.onlyIf.step)?.data[declared.onlyIf.flag])) continue;
+    if (declared.unless && applies(stepFact(c, declared.unless.step)?.data[declared.unless.flag])) continue;
     const override = overrides.get(declared.id);
     const def: ClockDef = override && declared.unit !== 'hours'
       ? { ...declared, basis: override.basis, ...(override.unit === 'calendar_days' ? { unit: 'calendar_days', lastDayOff: declared.unit === 'calendar_days' ? declared.lastDayOff : 'next_working_day' } : { unit: 'working_days' }) }

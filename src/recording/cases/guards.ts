@@ -311,6 +311,25 @@ const GUARDS: Record<GuardName, Guard> = {
       : new AppError('LICENCE_HEARING_NOTICE_TOO_SHORT', [], { earliest: earliest.date, provisional: earliest.provisional });
   },
 
+  // 行政许可法第四十三条 "依法应当先经下级行政机关审查后报上级行政机关决定的行政许可，下级行政机关应当自其受理
+  // 行政许可申请之日起二十日内审查完毕，并将初步审查意见和全部申请材料直接报送上级行政机关": recorded at acceptance
+  // (accept.superiorDecides); the day forwarded is the real one, not before acceptance nor in the future.
+  async superior_decides(input) {
+    const accepted = stepFact(input.kase, 'accept');
+    if (accepted?.data.superiorDecides !== true) return notAllowed('superior_does_not_decide');
+    const on = input.data?.forwardedOn;
+    if (typeof on !== 'string') return null; // listing the next steps: the date is checked when the step is taken
+    const today = chinaDate(input.now);
+    if (on > today) return badDate('forwardedOn', 'in_future', { latest: today });
+    const acceptedOn = chinaDate(new Date(accepted.lastAt));
+    return on < acceptedOn ? badDate('forwardedOn', 'before_acceptance', { earliest: acceptedOn }) : null;
+  },
+
+  // 第四十三条: the superior decides; this agency reviews and forwards.
+  async decided_here({ kase }) {
+    return stepFact(kase, 'accept')?.data.superiorDecides === true ? notAllowed('superior_decides') : null;
+  },
+
   ...penaltyGuards(),
 };
 

@@ -305,3 +305,50 @@ describe('第四十四条: ten working days from the grant to the service of the
     expect(clock(await serve(c.id, '2026-10-10'), 'certificate_10_days')).toMatchObject({ status: 'met_late', metOn: '2026-10-10' });
   });
 });
+
+describe('第四十三条: "下级行政机关应当自其受理行政许可申请之日起二十日内审查完毕，并将初步审查意见和全部申请材料直接报送上级行政机关"', () => {
+  const forward = (id: string, forwardedOn: string, status = 200) =>
+    step(s.leader, id, { step: 'forward_to_superior', data: { superiorAgency: '云南省工业和信息化厅', forwardedOn, preliminaryOpinion: '申请材料齐全，符合法定形式，建议准予许可。', materials: ['无线电台（站）设置申请表', '技术资料'] } }, status);
+  // Accepted Wed 09-16: 09-17, 09-18, Sun 09-20 (make-up), 09-21…09-24, (中秋 09-25 off) 09-28…09-30,
+  // (10-01…10-07 off) 10-08, 10-09, Sat 10-10 (make-up), 10-12…10-16, 10-19, 10-20 — the 20th working day.
+  async function acceptedForSuperior(): Promise<string> {
+    on('2026-09-16');
+    const c = await apply('2026-09-16');
+    const accepted = await step(s.li, c.id, { step: 'accept', data: { officers: group(), superiorDecides: true }, documents: [doc('acceptance_notice')] });
+    expect(clock(accepted, 'lower_review_20_days')).toMatchObject({ startedOn: '2026-09-16', deadline: '2026-10-20', status: 'running' });
+    // The superior decides: this agency's own 20 days (第四十二条) do not run, and it does not decide.
+    expect(clock(accepted, 'decision_20_days')).toBeUndefined();
+    expect((await step(s.li, c.id, { step: 'conclude_review', data: { recommendation: 'grant', opinion: '符合条件', legalReviewOpinion: '合法' } }, 409)).error.details).toMatchObject({ reason: 'superior_decides' });
+    return c.id;
+  }
+
+  it('forwarded on the 20th working day (10-20): met; the case ends here with the forwarding', async () => {
+    const id = await acceptedForSuperior();
+    on('2026-10-20');
+    expect(clock(await view(id), 'lower_review_20_days')!.status).toBe('due_soon');
+    const forwarded = await forward(id, '2026-10-20');
+    expect(forwarded.step).toBe('forwarded');
+    expect(clock(forwarded, 'lower_review_20_days')).toMatchObject({ status: 'met', metOn: '2026-10-20' });
+    expect((await step(s.li, id, { step: 'close', data: {} })).step).toBe('closed');
+  });
+
+  it('forwarded on 10-21, the day after (entered on 10-22): met late, by the real date; the date is checked', async () => {
+    const id = await acceptedForSuperior();
+    on('2026-10-21');
+    expect(clock(await view(id), 'lower_review_20_days')!.status).toBe('overdue');
+    on('2026-10-22');
+    expect((await forward(id, '2026-10-23', 422)).error).toMatchObject({ code: 'EVENT_DATE_INVALID', details: { field: 'forwardedOn', reason: 'in_future' } });
+    expect((await forward(id, '2026-09-15', 422)).error).toMatchObject({ code: 'EVENT_DATE_INVALID', details: { field: 'forwardedOn', reason: 'before_acceptance' } });
+    const forwarded = await forward(id, '2026-10-21');
+    expect(clock(forwarded, 'lower_review_20_days')).toMatchObject({ status: 'met_late', metOn: '2026-10-21' });
+  });
+
+  it('a licence this agency decides is not forwarded, and has no such clock', async () => {
+    on('2026-09-16');
+    const c = await apply('2026-09-16');
+    const accepted = await accept(c.id);
+    expect(clock(accepted, 'lower_review_20_days')).toBeUndefined();
+    expect(clock(accepted, 'decision_20_days')).toMatchObject({ deadline: '2026-10-20' });
+    expect((await forward(c.id, '2026-09-16', 409)).error.details).toMatchObject({ reason: 'superior_does_not_decide' });
+  });
+});

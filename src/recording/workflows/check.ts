@@ -45,7 +45,7 @@ export function checkProcedure(p: Procedure, knownDocTypes: ReadonlySet<string>)
   for (const s of p.steps) if (s.from.includes(CLOSED)) problems.push(`${p.id}.${s.id}: leaves ${CLOSED}`);
   for (const s of p.steps) problems.push(...checkApproval(p, s, reach));
   for (const c of p.clocks) {
-    const named = [c.startsAt, ...c.stopsAt, ...(c.deemedStart ? [c.deemedStart.from] : []), ...(c.pauses ? [c.pauses.start, c.pauses.end] : []), ...(c.setBy ? [c.setBy.step] : []), ...(c.extension ? [c.extension.step] : []), ...(c.onlyIf ? [c.onlyIf.step] : []), ...(c.endsOn ? [c.endsOn.step] : [])];
+    const named = [c.startsAt, ...c.stopsAt, ...(c.deemedStart ? [c.deemedStart.from] : []), ...(c.pauses ? [c.pauses.start, c.pauses.end] : []), ...(c.setBy ? [c.setBy.step] : []), ...(c.extension ? [c.extension.step] : []), ...(c.onlyIf ? [c.onlyIf.step] : []), ...(c.unless ? [c.unless.step] : []), ...(c.endsOn ? [c.endsOn.step] : [])];
     for (const id of named.map(eventStep))
       if (id !== 'opened' && id !== 'received' && !stepIds.has(id)) problems.push(`${p.id}: clock ${c.id} names unknown step ${id}`);
     for (const e of c.pauses ? [c.pauses.start, c.pauses.end] : [])

@@ -36,7 +36,9 @@ export type GuardName =
   | 'first_missing_notice' // 许可法 Art. 32(4): the notice of missing materials is given once ("一次告知")
   | 'extension_length_allowed' // the length approved within the cap (许可法 Art. 42: 10 days; 42(2): 15, from the power item)
   | 'licence_hearing_request_in_time' // 许可法 Art. 47: requested within 5 working days of being told of the right
-  | 'licence_hearing_notice_period'; // 许可法 Art. 48(1): notified at least 7 working days before the hearing
+  | 'licence_hearing_notice_period' // 许可法 Art. 48(1): notified at least 7 working days before the hearing
+  | 'superior_decides' // 许可法 Art. 43: only a licence the lower agency reviews for its superior is forwarded, on a real date
+  | 'decided_here'; // 许可法 Art. 43: a licence the superior decides is not reviewed to a decision here
 
 /** One row of a transitions table: a step that moves a case from one of `from` to `to`. */
 export interface StepDef<S extends string = string> {
@@ -146,6 +148,11 @@ interface ClockBase {
    * the hearing request window only where a hearing right applies).
    */
   onlyIf?: { step: string; flag: string };
+  /**
+   * The reverse of `onlyIf`: the clock does not apply where the data of `step` set `flag` (许可法
+   * Art. 43: where the superior decides, the lower agency's Art. 42 decision clock does not run).
+   */
+  unless?: { step: string; flag: string };
   /**
    * A last day a decision set as a date, replacing the counted one once recorded (行政处罚法第六十六条
    * 第二款: the deferred date, or the last instalment's, that the agency approved); a day off there

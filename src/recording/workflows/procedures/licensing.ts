@@ -12,6 +12,7 @@ const states = {
   refused: { zh: '不予许可', en: 'Refused' },
   certificate_issued: { zh: '许可证件已颁发', en: 'Certificate issued' },
   not_accepted: { zh: '不予受理', en: 'Not accepted' },
+  forwarded: { zh: '已报送上级行政机关决定', en: 'Forwarded to the superior agency for decision' },
   served: { zh: '已送达', en: 'Served' },
   closed: { zh: '已结案', en: 'Closed' },
 } as const satisfies Record<string, StateLabel>;
@@ -52,7 +53,9 @@ export const licensing: Procedure<keyof typeof states> = {
     // Art. 32 (last para.): "受理…应当出具加盖本行政机关专用印章和注明日期的书面凭证" — the 受理通知书.
     step({
       id: 'accept', zh: '受理', en: 'Accept', phase: 'initiation',
-      from: ['applied'], to: 'accepted', documents: ['acceptance_notice'], effect: 'set_officers', data: z.object({ officers }).strict(),
+      from: ['applied'], to: 'accepted', documents: ['acceptance_notice'], effect: 'set_officers',
+      // Art. 43: a licence the law has this (lower) agency review and its superior decide — said at acceptance.
+      data: z.object({ officers, superiorDecides: z.boolean().optional() }).strict(),
     }),
     // Art. 32(1)(2) and the last paragraph: a refusal to accept is a dated, sealed written document.
     step({
@@ -117,7 +120,7 @@ export const licensing: Procedure<keyof typeof states> = {
     }),
     step({
       id: 'conclude_review', zh: '审查完毕（含法制审核意见）', en: 'Conclude the review (with legal review opinion)', phase: 'decision',
-      from: ['accepted'], to: 'reviewed',
+      from: ['accepted'], to: 'reviewed', guards: ['decided_here'],
       data: z.object({ recommendation: z.enum(['grant', 'refuse']), opinion: text(), legalReviewOpinion: text() }).strict(),
     }),
     step({
@@ -139,7 +142,22 @@ export const licensing: Procedure<keyof typeof states> = {
       from: ['certificate_issued', 'refused', 'not_accepted'], to: 'served', documents: ['service_receipt'],
       data: z.object({ method: z.enum(['in_person', 'post', 'electronic', 'at_window']), servedOn: date() }).strict(),
     }),
-    closeStep(['served'], []),
+    // Art. 43: "下级行政机关应当自其受理行政许可申请之日起二十日内审查完毕，并将初步审查意见和全部申请材料
+    // 直接报送上级行政机关。上级行政机关不得要求申请人重复提供申请材料" — the superior decides; the case ends
+    // here with the forwarding (the superior's decision is its own case, at its own agency).
+    step({
+      id: 'forward_to_superior', zh: '报送上级行政机关决定', en: 'Forward to the superior agency for decision', phase: 'decision',
+      from: ['accepted'], to: 'forwarded', permission: 'case.approve', guards: ['superior_decides'],
+      notAnApproval: '行政许可法第四十三条: the agency forwards its preliminary opinion in its own name; no step proposes it',
+      data: z.object({
+        superiorAgency: text(200),
+        /** The day the opinion and materials were sent (handed over, posted, sent through the system). */
+        forwardedOn: date(),
+        preliminaryOpinion: text(),
+        materials: z.array(text(200)).min(1).max(100),
+      }).strict(),
+    }),
+    closeStep(['served', 'forwarded'], []),
   ],
   clocks: [
     {
@@ -156,6 +174,19 @@ export const licensing: Procedure<keyof typeof states> = {
       deemedStart: { whenMissed: 'acceptance_5_days', from: 'received' },
       extension: { step: 'extend', max: 10, field: 'days' },
       pauses: { start: { step: 'begin_excluded_period', date: 'startedOn' }, end: { step: 'end_excluded_period', date: 'endedOn' } },
+      // Art. 43: where the superior decides, its own 20 days run there, not here.
+      unless: { step: 'accept', flag: 'superiorDecides' },
+    },
+    {
+      // Art. 43: "自其受理行政许可申请之日起二十日内审查完毕，并将初步审查意见和全部申请材料直接报送上级行政机关"
+      // (Art. 82: working days) — met on the day forwarded. Acceptance as for Art. 42 (deemed from receipt,
+      // Art. 32); Art. 45's excluded periods are left out ("本节规定的期限"). No extension: Art. 43 gives none.
+      id: 'lower_review_20_days', zh: '受理之日起二十日内审查完毕并报送上级机关', en: 'Review and forward to the superior within 20 working days of acceptance',
+      kind: 'agency_deadline', basis: '行政许可法第四十三条、第八十二条', startsAt: 'accept', stopsAt: [{ step: 'forward_to_superior', date: 'forwardedOn' }],
+      amount: 20, unit: 'working_days',
+      deemedStart: { whenMissed: 'acceptance_5_days', from: 'received' },
+      pauses: { start: { step: 'begin_excluded_period', date: 'startedOn' }, end: { step: 'end_excluded_period', date: 'endedOn' } },
+      onlyIf: { step: 'accept', flag: 'superiorDecides' },
     },
     {
       // Art. 47: the applicant's (or interested party's) window, from being told of the right.
