@@ -193,6 +193,18 @@ export const caseFieldMessages = {
     competentAgency: t('有权受理的机关', 'Competent agency'),
     acceptedOn: t('受理日期', 'Accepted on'),
     newDeadline: t('延长后的期限', 'New deadline'),
+    // — 行政许可法第四十三条, 行政强制法第三十五条 (催告书), 行政处罚法第五十六条 (先行登记保存通知书) —
+    superiorDecides: t('须报上级行政机关决定', 'Decided by the superior agency'),
+    superiorAgency: t('上级行政机关', 'Superior agency'),
+    forwardedOn: t('报送日期', 'Forwarded on'),
+    preliminaryOpinion: t('初步审查意见', 'Preliminary opinion'),
+    decisionNumber: t('决定书文号', 'Decision number'),
+    obligation: t('应当履行的义务', 'Obligation'),
+    performBy: t('履行期限', 'Perform by'),
+    manner: t('履行方式', 'Manner of performance'),
+    consequence: t('逾期不履行的后果', 'If not performed'),
+    approvedBy: t('批准人', 'Approved by'),
+    approvedOn: t('批准日期', 'Approved on'),
   },
   /** Labels of enum values in step data and document fields. */
   enumValue: {
