@@ -117,10 +117,15 @@ export async function fillDate(page: Page, testId: string, isoDate: string): Pro
   await input.press('Enter');
 }
 
-/** Opens an antd Select and picks the option showing `text`. */
+/**
+ * Opens an antd Select and picks the option showing `text`, then waits for its list to close: a list
+ * still fading out would otherwise match the next Select's lookup (a flaky click on a vanishing option).
+ */
 export async function chooseOption(page: Page, testId: string, text: string): Promise<void> {
   await page.locator(`[data-testid="${testId}"]`).first().click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
+  const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first();
+  await option.click();
+  await option.waitFor({ state: 'hidden' });
 }
 
 /** The button of the open antd dialog whose label is `label` (antd spaces two-character labels: 保 存). */
