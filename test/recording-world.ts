@@ -1,4 +1,8 @@
 import { eq } from 'drizzle-orm';
+import { expect } from 'vitest';
+import { sampleDocumentFields } from '../src/demo/document-fields.js';
+import { tinyPng } from '../src/organisation/people/test-support.js';
+import { chinaDate } from '../src/platform/clock.js';
 import { createUser } from '../src/accounts/manage-users.js';
 import type { Role } from '../src/accounts/roles.js';
 import type { AuditContext } from '../src/audit/record.js';
@@ -90,3 +94,32 @@ export const partyCompany = () => ({
 });
 
 export const partyPerson = () => ({ kind: 'natural_person' as const, name: '杨晓东', idNumber: fakeIdNumber('532301', '1990-03-08') });
+
+/**
+ * What a test that drives cases step by step needs, in one place (not one copy per test file): the
+ * clock set to a China-time moment, today's China date, a document with the sample fields of its
+ * type (signed by the party when asked), the two-officer group, and a step posted with the status
+ * it must answer. `ctx` and `world` are read when called, so the kit can be made before beforeAll.
+ */
+export function caseStepKit(ctx: () => TestContext, world: () => RecordingWorld) {
+  const at = (day: string, hm = '09:00') => ctx().clock.set(new Date(`${day}T${hm}:00+08:00`).toISOString());
+  const today = () => chinaDate(ctx().clock.now());
+  const doc = (docType: string, signature: boolean | 'sign' = false) => ({
+    docType,
+    fields: sampleDocumentFields(docType, today()),
+    ...(signature ? { signature: { imageDataUrl: `data:image/png;base64,${tinyPng(7).toString('base64')}` } } : {}),
+  });
+  const group = () => [
+    { personId: world().people.li.id, role: 'leader' },
+    { personId: world().people.wang.id, role: 'member' },
+  ];
+  async function step(session: Session, caseId: string, body: Record<string, unknown>, status = 200) {
+    const res = await session.post(`/api/cases/${caseId}/steps`, body);
+    expect(res.statusCode, res.body).toBe(status);
+    return res.json();
+  }
+  return { at, today, doc, signed: (docType: string) => doc(docType, true), group, step };
+}
+
+/** The reason recorded for a step that requires audio/video when none was made. */
+export const NO_AV = { av: '执法记录仪电量耗尽，无法录像，已在笔录中注明' };

@@ -21,10 +21,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { calendarDaysFromChineseDays } from '../../calendar/chinese-days-source.js';
 import { WorkingDayCalendar } from '../../calendar/working-days.js';
-import { sampleDocumentFields } from '../../demo/document-fields.js';
-import { tinyPng } from '../../organisation/people/test-support.js';
-import { createTestApp, type Session, type TestContext } from '../../../test/harness.js';
-import { buildRecordingWorld, partyCompany, recordingSessions, type RecordingWorld } from '../../../test/recording-world.js';
+import { createTestApp, type TestContext } from '../../../test/harness.js';
+import { buildRecordingWorld, caseStepKit, partyCompany, recordingSessions, type RecordingWorld } from '../../../test/recording-world.js';
 import { deadlineAfter } from './clocks.js';
 
 describe('deadlineAfter: the last day of a period', () => {
@@ -62,22 +60,10 @@ beforeAll(async () => {
 });
 afterAll(() => ctx?.close());
 
-/** Sets the clock to 09:00 China time on `day`. */
-const at = (day: string) => ctx.clock.set(`${day}T01:00:00Z`);
-const today = () => new Date(ctx.clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-const doc = (docType: string) => ({ docType, fields: sampleDocumentFields(docType, today()) });
-/** A document the party signs (送达回证, a waiver). */
-const signed = (docType: string) => ({ ...doc(docType), signature: { imageDataUrl: `data:image/png;base64,${tinyPng(5).toString('base64')}` } });
-const group = () => [
-  { personId: world.people.li.id, role: 'leader' },
-  { personId: world.people.wang.id, role: 'member' },
-];
+/** Sets the clock to 09:00 China time on `day`; documents with sample fields (`signed`: by the party); steps. */
+const { at, today, doc, signed, group, step } = caseStepKit(() => ctx, () => world);
 
-async function step(session: Session, caseId: string, body: Record<string, unknown>, status = 200) {
-  const res = await session.post(`/api/cases/${caseId}/steps`, body);
-  expect(res.statusCode, res.body).toBe(status);
-  return res.json();
-}
+
 
 /** A general-procedure penalty case whose prior notice is issued today (not yet served). */
 async function notifiedCase(hearingEligible: boolean): Promise<string> {

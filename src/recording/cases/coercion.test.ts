@@ -19,10 +19,8 @@
  * keeps its own time moving forward.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sampleDocumentFields } from '../../demo/document-fields.js';
-import { tinyPng } from '../../organisation/people/test-support.js';
-import { createTestApp, type Session, type TestContext } from '../../../test/harness.js';
-import { buildRecordingWorld, partyCompany, recordingSessions, type RecordingWorld } from '../../../test/recording-world.js';
+import { createTestApp, type TestContext } from '../../../test/harness.js';
+import { buildRecordingWorld, caseStepKit, NO_AV, partyCompany, recordingSessions, type RecordingWorld } from '../../../test/recording-world.js';
 
 let ctx: TestContext;
 let world: RecordingWorld;
@@ -35,27 +33,12 @@ beforeAll(async () => {
 });
 afterAll(() => ctx?.close());
 
-/** Sets the clock to `hm` China time on `day` (09:00 by default). */
-const at = (day: string, hm = '09:00') => ctx.clock.set(new Date(`${day}T${hm}:00+08:00`).toISOString());
-const today = () => new Date(ctx.clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-const doc = (docType: string, signed = false) => ({
-  docType,
-  fields: sampleDocumentFields(docType, today()),
-  ...(signed ? { signature: { imageDataUrl: `data:image/png;base64,${tinyPng(7).toString('base64')}` } } : {}),
-});
-const NO_AV = { av: '执法记录仪电量耗尽，无法录像，已在笔录中注明' };
-const group = () => [
-  { personId: world.people.li.id, role: 'leader' },
-  { personId: world.people.wang.id, role: 'member' },
-];
+/** Sets the clock to `hm` China time on `day` (09:00 by default); documents with sample fields; steps. */
+const { at, today, doc, group, step } = caseStepKit(() => ctx, () => world);
+
 
 interface Clock { id: string; deadline: string; status: string; extendedBy: number; excluded: number; startedOn: string; metOn: string | null; provisional: boolean; amount: number }
 
-async function step(session: Session, caseId: string, body: Record<string, unknown>, status = 200) {
-  const res = await session.post(`/api/cases/${caseId}/steps`, body);
-  expect(res.statusCode, res.body).toBe(status);
-  return res.json();
-}
 
 async function view(caseId: string) {
   const res = await s.leader.get(`/api/cases/${caseId}`);

@@ -14,10 +14,8 @@
  * - 第四十八条 "于举行听证的七日前将举行听证的时间、地点通知申请人、利害关系人".
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sampleDocumentFields } from '../../demo/document-fields.js';
-import { tinyPng } from '../../organisation/people/test-support.js';
-import { createTestApp, type Session, type TestContext } from '../../../test/harness.js';
-import { buildRecordingWorld, partyCompany, recordingSessions, type RecordingWorld } from '../../../test/recording-world.js';
+import { createTestApp, type TestContext } from '../../../test/harness.js';
+import { buildRecordingWorld, caseStepKit, partyCompany, recordingSessions, type RecordingWorld } from '../../../test/recording-world.js';
 
 let ctx: TestContext;
 let world: RecordingWorld;
@@ -30,27 +28,14 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
+const { today, doc, group, step } = caseStepKit(() => ctx, () => world);
+
 /** 10:00 China time on `day`. */
 const on = (day: string) => ctx.clock.set(`${day}T02:00:00Z`);
-const today = () => new Date(ctx.clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-const doc = (docType: string, sign = false) => ({
-  docType,
-  fields: sampleDocumentFields(docType, today()),
-  ...(sign ? { signature: { imageDataUrl: `data:image/png;base64,${tinyPng(7).toString('base64')}` } } : {}),
-});
-const group = () => [
-  { personId: world.people.li.id, role: 'leader' },
-  { personId: world.people.wang.id, role: 'member' },
-];
 
 type Clock = { id: string; startedOn: string; deadline: string; status: string; provisional: boolean; amount: number; extendedBy: number; excluded: number; metOn: string | null };
 type CaseOut = { id: string; step: string; clocks: Clock[]; nextSteps: { id: string; blocked: { code: string } | null }[]; issuedDocuments?: { docType: string; number: string | null }[] };
 
-async function step(session: Session, caseId: string, body: Record<string, unknown>, status = 200) {
-  const res = await session.post(`/api/cases/${caseId}/steps`, body);
-  expect(res.statusCode, res.body).toBe(status);
-  return res.json();
-}
 const clock = (c: CaseOut, id: string) => c.clocks.find((k) => k.id === id);
 const view = async (caseId: string): Promise<CaseOut> => (await s.li.get(`/api/cases/${caseId}`)).json();
 

@@ -16,10 +16,9 @@
  * Calendar: 2026 notice loaded (National Day 10-01…10-07 off, Sat 10-10 worked); 2027 not loaded.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tinyPng } from '../../organisation/people/test-support.js';
 import { sampleDocumentFields } from '../../demo/document-fields.js';
-import { createTestApp, type Session, type TestContext } from '../../../test/harness.js';
-import { buildRecordingWorld, partyCompany, recordingSessions, type RecordingWorld } from '../../../test/recording-world.js';
+import { createTestApp, type TestContext } from '../../../test/harness.js';
+import { buildRecordingWorld, caseStepKit, NO_AV, partyCompany, recordingSessions, type RecordingWorld } from '../../../test/recording-world.js';
 
 let ctx: TestContext;
 let world: RecordingWorld;
@@ -32,25 +31,10 @@ beforeAll(async () => {
 });
 afterAll(() => ctx?.close());
 
-/** Sets the clock to 09:00 China time on `day`. */
-const at = (day: string) => ctx.clock.set(`${day}T01:00:00Z`);
-const today = () => new Date(ctx.clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-const doc = (docType: string, signature?: 'sign') => ({
-  docType,
-  fields: sampleDocumentFields(docType, today()),
-  ...(signature ? { signature: { imageDataUrl: `data:image/png;base64,${tinyPng(7).toString('base64')}` } } : {}),
-});
-const NO_AV = { av: '执法记录仪电量耗尽，无法录像，已在笔录中注明' };
-const group = () => [
-  { personId: world.people.li.id, role: 'leader' },
-  { personId: world.people.wang.id, role: 'member' },
-];
+const { at, today, doc, group, step } = caseStepKit(() => ctx, () => world);
 
-async function step(session: Session, caseId: string, body: Record<string, unknown>, status = 200) {
-  const res = await session.post(`/api/cases/${caseId}/steps`, body);
-  expect(res.statusCode, res.body).toBe(status);
-  return res.json();
-}
+/** Sets the clock to 09:00 China time on `day`. */
+
 const clock = (c: { clocks: { id: string; status: string }[] }, id: string) => c.clocks.find((k) => k.id === id);
 const caseOf = async (id: string) => (await s.li.get(`/api/cases/${id}`)).json();
 
