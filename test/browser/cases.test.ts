@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/demo/seed.js';
 import { generateCreditCode, generateIdNumber } from '../../src/organisation/check-digits.js';
 import { mulberry32 } from '../../src/platform/random.js';
-import { apiLogin, chooseOption, fillDate, imageLoaded, inputOf, launchBrowser, newContext, screenshot, unique, watchForErrors, type Api } from './support.js';
+import { apiLogin, chooseOption, fillDate, imageLoaded, inputOf, launchBrowser, newContext, screenshot, unique, watchForErrors, type Api, signIn } from './support.js';
 
 const PHOTO = path.resolve('test/browser/fixtures/officer-photo.png');
 /** 1.5 s of VP8 video (8 kB), recorded from a canvas with Chromium's MediaRecorder. */
@@ -100,11 +100,7 @@ describe('an inspection case from notice to outcome (browser)', () => {
   it('the officer registers an inspection case', async () => {
     page = await context.newPage();
     problems = watchForErrors(page);
-    await page.goto('/app/login');
-    await page.getByTestId('login-username').fill('cx.gxj.officer');
-    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('current-agency').waitFor();
+    await signIn(page, 'cx.gxj.officer', DEMO_PASSWORD);
 
     await page.getByTestId('menu-cases').click();
     await page.getByTestId('cases-table').waitFor();

@@ -5,7 +5,7 @@ import { generateCreditCode } from '../../src/organisation/check-digits.js';
 import { mulberry32 } from '../../src/platform/random.js';
 import { sampleDocumentFields } from '../../src/demo/document-fields.js';
 import { tinyPng } from '../../src/organisation/people/test-support.js';
-import { apiLogin, chooseOption, fillDate, inputOf, launchBrowser, newContext, screenshot, unique, watchForErrors, type Api } from './support.js';
+import { apiLogin, chooseOption, fillDate, inputOf, launchBrowser, newContext, screenshot, unique, watchForErrors, type Api, signIn } from './support.js';
 
 /*
  * 行政强制法第十九条、第二十五条 in the web app: a seizure taken on the spot in an emergency is
@@ -23,11 +23,7 @@ interface CaseView {
 const chinaNow = () => new Date(Date.now() + 8 * 3600_000).toISOString();
 
 async function login(page: Page, username: string) {
-  await page.goto('/app/login');
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('current-agency').waitFor();
+  await signIn(page, username, DEMO_PASSWORD);
 }
 
 /** Submits the step dialog and waits for it to close; a refusal or a field left invalid fails with what the form shows. */

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/demo/seed.js';
-import { inputOf, launchBrowser, newContext, screenshot, settled, watchForErrors } from './support.js';
+import { inputOf, launchBrowser, newContext, screenshot, settled, watchForErrors, signIn } from './support.js';
 
 /**
  * Issue 10: an officer looks up the hearing rules in the law library — searches 听证, opens
@@ -16,11 +16,7 @@ describe('law library (browser)', () => {
     browser = await launchBrowser();
     page = await (await newContext(browser)).newPage();
     problems = watchForErrors(page);
-    await page.goto('/app/login');
-    await page.getByTestId('login-username').fill('cx.gxj.officer');
-    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('current-user').waitFor();
+    await signIn(page, 'cx.gxj.officer', DEMO_PASSWORD);
   });
   afterAll(() => browser?.close());
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/demo/seed.js';
 import { generateCreditCode } from '../../src/organisation/check-digits.js';
 import { mulberry32 } from '../../src/platform/random.js';
-import { apiLogin, chooseOption, fillDate, inputOf, launchBrowser, newContext, screenshot, unique, watchForErrors, type Api } from './support.js';
+import { apiLogin, chooseOption, fillDate, inputOf, launchBrowser, newContext, screenshot, unique, watchForErrors, type Api, signIn } from './support.js';
 
 /** Picks an option of an antd Select, then waits for its dropdown to close. */
 async function pick(page: Page, testId: string, text: string): Promise<void> {
@@ -17,11 +17,7 @@ async function waitForStage(page: Page, stage: string): Promise<void> {
 }
 
 async function login(page: Page, username: string): Promise<void> {
-  await page.goto('/app/login');
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('current-agency').waitFor();
+  await signIn(page, username, DEMO_PASSWORD);
 }
 
 /**

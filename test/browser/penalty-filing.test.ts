@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/demo/seed.js';
 import { generateCreditCode } from '../../src/organisation/check-digits.js';
 import { mulberry32 } from '../../src/platform/random.js';
-import { apiLogin, chinaDatePlusYears, chooseOption, fillDate, launchBrowser, newContext, screenshot, unique, watchForErrors } from './support.js';
+import { apiLogin, chinaDatePlusYears, chooseOption, fillDate, launchBrowser, newContext, screenshot, unique, watchForErrors, signIn } from './support.js';
 
 /**
  * Issue 9: the officer records, in the filing form built from the step's schema, when the offence
@@ -44,11 +44,7 @@ describe('filing a penalty case with the offence and discovery dates (browser)',
   });
 
   it('refuses an offence discovered after two years, files one discovered in time', async () => {
-    await page.goto('/app/login');
-    await page.getByTestId('login-username').fill('cx.gxj.officer');
-    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('current-agency').waitFor();
+    await signIn(page, 'cx.gxj.officer', DEMO_PASSWORD);
     await page.goto(`/app/cases/${caseId}`);
     await page.getByTestId('handle-propose_filing').click();
 

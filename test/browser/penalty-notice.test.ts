@@ -4,7 +4,7 @@ import { DEMO_PASSWORD } from '../../src/demo/seed.js';
 import { sampleDocumentFields } from '../../src/demo/document-fields.js';
 import { generateCreditCode } from '../../src/organisation/check-digits.js';
 import { mulberry32 } from '../../src/platform/random.js';
-import { apiLogin, chooseOption, fillDate, launchBrowser, newContext, screenshot, unique, watchForErrors, type Api } from './support.js';
+import { apiLogin, chooseOption, fillDate, launchBrowser, newContext, screenshot, unique, watchForErrors, type Api, signIn } from './support.js';
 
 interface CaseDetail {
   step: string;
@@ -82,11 +82,7 @@ describe('a penalty case: the prior notice served and the statement waived (brow
   it('the officer records the service of the prior notice, with the party signing the 送达回证', async () => {
     page = await context.newPage();
     problems = watchForErrors(page);
-    await page.goto('/app/login');
-    await page.getByTestId('login-username').fill('cx.gxj.officer');
-    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('current-agency').waitFor();
+    await signIn(page, 'cx.gxj.officer', DEMO_PASSWORD);
     await page.goto(`/app/cases/${caseId}`);
     await page.getByTestId('next-step-serve_prior_notice').waitFor();
     // Not served yet: the decision waits for the service (the leader's step, shown blocked).

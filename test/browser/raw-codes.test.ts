@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/demo/seed.js';
 import { ui } from '../../src/i18n/ui.js';
-import { admin, apiLogin, launchBrowser, newContext, screenshot, settled, watchForErrors } from './support.js';
+import { admin, apiLogin, launchBrowser, newContext, screenshot, settled, watchForErrors, signIn } from './support.js';
 
 /**
  * Issue 8: codes such as "document.viewed" and "evidence.added" reached the screen. This walks the
@@ -70,11 +70,7 @@ describe('no raw codes on screen (browser)', () => {
   });
 
   async function logIn(page: Page, username: string): Promise<void> {
-    await page.goto('/app/login');
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill(username === admin().username ? admin().password : DEMO_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('current-user').waitFor();
+    await signIn(page, username, username === admin().username ? admin().password : DEMO_PASSWORD);
   }
 
   async function codesOn(page: Page): Promise<string[]> {

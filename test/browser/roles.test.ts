@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/demo/seed.js';
-import { apiLogin, launchBrowser, newContext, screenshot, watchForErrors } from './support.js';
+import { apiLogin, launchBrowser, newContext, screenshot, watchForErrors, signIn } from './support.js';
 
 interface CaseRow {
   id: string;
@@ -38,11 +38,7 @@ describe('each role sees only what it can do (browser)', () => {
   });
 
   async function logIn(page: Page, username: string): Promise<void> {
-    await page.goto('/app/login');
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('current-user').waitFor();
+    await signIn(page, username, DEMO_PASSWORD);
   }
 
   it.each([

@@ -109,6 +109,15 @@ export const unique = () => Math.random().toString(36).slice(2, 8);
 /** The <input> behind an antd field with this data-testid (the id lands on the input or its wrapper). */
 export const inputOf = (page: Page, testId: string) => page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
 
+/** Signs in through the staff app's login page and waits for the header that names the user. */
+export async function signIn(page: Page, username: string, password: string): Promise<void> {
+  await page.goto('/app/login');
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('current-user').waitFor();
+}
+
 /** Types an ISO date into an antd DatePicker and accepts it. */
 export async function fillDate(page: Page, testId: string, isoDate: string): Promise<void> {
   const input = inputOf(page, testId);
