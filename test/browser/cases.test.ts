@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/demo/seed.js';
 import { generateCreditCode, generateIdNumber } from '../../src/organisation/check-digits.js';
 import { mulberry32 } from '../../src/platform/random.js';
-import { apiLogin, chooseOption, fillDate, imageLoaded, inputOf, launchBrowser, newContext, screenshot, unique, watchForErrors, type Api, signIn } from './support.js';
+import { apiLogin, chooseOption, fillDate, imageLoaded, inputOf, launchBrowser, newContext, screenshot, unique, watchForErrors, type Api, signIn, waitForStage, sign } from './support.js';
 
 const PHOTO = path.resolve('test/browser/fixtures/officer-photo.png');
 /** 1.5 s of VP8 video (8 kB), recorded from a canvas with Chromium's MediaRecorder. */
@@ -18,28 +18,8 @@ interface CaseDetail {
   timeline: { type: string; payload: Record<string, unknown> }[];
 }
 
-/** Picks an option of an antd Select, then waits for its dropdown to close (several share one list). */
-async function pick(page: Page, testId: string, text: string): Promise<void> {
-  await chooseOption(page, testId, text);
-  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
-}
 
-/** Waits until the case page shows this stage of the procedure. */
-async function waitForStage(page: Page, stage: string): Promise<void> {
-  await page.locator('.ant-modal-wrap').waitFor({ state: 'hidden' });
-  await expect.poll(() => page.getByTestId('case-step').textContent()).toBe(stage);
-}
 
-/** Draws a short signature-like stroke on the canvas with the mouse. */
-async function sign(page: Page, testId: string): Promise<void> {
-  const canvas = page.getByTestId(testId);
-  await canvas.scrollIntoViewIfNeeded();
-  const box = (await canvas.boundingBox())!;
-  await page.mouse.move(box.x + 40, box.y + box.height * 0.6);
-  await page.mouse.down();
-  for (let i = 1; i <= 12; i++) await page.mouse.move(box.x + 40 + i * 22, box.y + box.height * (0.6 + 0.25 * Math.sin(i)), { steps: 2 });
-  await page.mouse.up();
-}
 
 /** Uploads one evidence file from the step dialog and waits until it is listed for the step. */
 async function uploadEvidence(page: Page, file: string, title: string): Promise<void> {
@@ -105,8 +85,8 @@ describe('an inspection case from notice to outcome (browser)', () => {
     await page.getByTestId('menu-cases').click();
     await page.getByTestId('cases-table').waitFor();
     await page.getByTestId('case-create').click();
-    await pick(page, 'case-procedure', '行政检查');
-    await pick(page, 'case-power-item', `BT-JC-${suffix}`);
+    await chooseOption(page, 'case-procedure', '行政检查');
+    await chooseOption(page, 'case-power-item', `BT-JC-${suffix}`);
     await inputOf(page, 'case-title').fill(title);
     await inputOf(page, 'case-source-provider').fill('2026年度工业产品质量监督检查计划');
     await page.getByTestId('case-source-content').fill('按年度检查计划，对电热水壶生产企业开展产品质量监督检查。');
@@ -143,7 +123,7 @@ describe('an inspection case from notice to outcome (browser)', () => {
     await page.keyboard.type('普志明');
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '普志明' }).click();
     await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
-    await pick(page, 'step-data-officers-1-personId', '张海燕');
+    await chooseOption(page, 'step-data-officers-1-personId', '张海燕');
     await screenshot(page, 'cases-03-form-group');
     await page.getByTestId('step-submit').click();
     await waitForStage(page, '检查组已组成');
@@ -163,7 +143,7 @@ describe('an inspection case from notice to outcome (browser)', () => {
     await waitForStage(page, '检查方案已制定');
 
     await page.getByTestId('handle-notify').click();
-    await pick(page, 'step-data-method', '书面通知');
+    await chooseOption(page, 'step-data-method', '书面通知');
     await page.getByTestId('doc-documents-inspection_notice-basis').fill('《中华人民共和国产品质量法》第十五条、第十八条');
     await page.getByTestId('doc-documents-inspection_notice-content').fill('电器产品生产质量状况');
     await page.getByTestId('doc-documents-inspection_notice-procedure').fill('执法人员出示执法证件，告知权利义务后实施现场检查，制作笔录。');
@@ -209,7 +189,7 @@ describe('an inspection case from notice to outcome (browser)', () => {
 
   it('proposes the outcome, and after the leader approves the case is concluded', async () => {
     await page.getByTestId('handle-propose_outcome').click();
-    await pick(page, 'step-data-result', '未发现问题');
+    await chooseOption(page, 'step-data-result', '未发现问题');
     await page.getByTestId('step-data-opinion').fill('未发现违法行为，建议结束检查。');
     await page.getByTestId('step-submit').click();
     await waitForStage(page, '处理意见待审批');

@@ -5,7 +5,7 @@ import { generateCreditCode } from '../../src/organisation/check-digits.js';
 import { mulberry32 } from '../../src/platform/random.js';
 import { sampleDocumentFields } from '../../src/demo/document-fields.js';
 import { tinyPng } from '../../src/organisation/people/test-support.js';
-import { apiLogin, chooseOption, fillDate, inputOf, launchBrowser, newContext, screenshot, unique, watchForErrors, type Api, signIn } from './support.js';
+import { apiLogin, chooseOption, fillDate, inputOf, launchBrowser, newContext, screenshot, unique, watchForErrors, type Api, signIn, waitForStage } from './support.js';
 
 /*
  * 行政强制法第十九条、第二十五条 in the web app: a seizure taken on the spot in an emergency is
@@ -37,10 +37,6 @@ async function submit(page: Page, shot: string): Promise<void> {
   }
 }
 
-async function waitForStage(page: Page, stage: string): Promise<void> {
-  await page.locator('.ant-modal-wrap').waitFor({ state: 'hidden' });
-  await expect.poll(() => page.getByTestId('case-step').textContent()).toBe(stage);
-}
 
 describe('an emergency seizure, reported, ratified and extended in the browser (行政强制法第十九条、第二十五条)', () => {
   let browser: Browser;

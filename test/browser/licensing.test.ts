@@ -3,18 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/demo/seed.js';
 import { generateCreditCode } from '../../src/organisation/check-digits.js';
 import { mulberry32 } from '../../src/platform/random.js';
-import { apiLogin, chooseOption, fillDate, inputOf, launchBrowser, newContext, screenshot, unique, watchForErrors, type Api, signIn } from './support.js';
+import { apiLogin, chooseOption, fillDate, inputOf, launchBrowser, newContext, screenshot, unique, watchForErrors, type Api, signIn, waitForStage } from './support.js';
 
-/** Picks an option of an antd Select, then waits for its dropdown to close. */
-async function pick(page: Page, testId: string, text: string): Promise<void> {
-  await chooseOption(page, testId, text);
-  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
-}
 
-async function waitForStage(page: Page, stage: string): Promise<void> {
-  await page.locator('.ant-modal-wrap').waitFor({ state: 'hidden' });
-  await expect.poll(() => page.getByTestId('case-step').textContent()).toBe(stage);
-}
 
 async function login(page: Page, username: string): Promise<void> {
   await signIn(page, username, DEMO_PASSWORD);
@@ -52,10 +43,10 @@ describe('a licence application from receipt to an extension (browser)', () => {
     await login(page, 'cx.gxj.officer');
     await page.getByTestId('menu-cases').click();
     await page.getByTestId('case-create').click();
-    await pick(page, 'case-procedure', '行政许可');
-    await pick(page, 'case-power-item', 'XK-001');
+    await chooseOption(page, 'case-procedure', '行政许可');
+    await chooseOption(page, 'case-power-item', 'XK-001');
     await inputOf(page, 'case-title').fill(title);
-    await pick(page, 'case-source', '当事人申请');
+    await chooseOption(page, 'case-source', '当事人申请');
     await page.getByTestId('case-source-content').fill('申请设置通信基站1座');
     await inputOf(page, 'party-0-name').fill(`楚雄恒达通信有限公司${suffix}`);
     await inputOf(page, 'party-0-credit-code').fill(generateCreditCode(mulberry32(Date.now() % 1e9), '532301'));
@@ -73,8 +64,8 @@ describe('a licence application from receipt to an extension (browser)', () => {
 
   it('the officer accepts it with a numbered 受理通知书', async () => {
     await page.getByTestId('handle-accept').click();
-    await pick(page, 'step-data-officers-0-personId', '普志明');
-    await pick(page, 'step-data-officers-1-personId', '张海燕');
+    await chooseOption(page, 'step-data-officers-0-personId', '普志明');
+    await chooseOption(page, 'step-data-officers-1-personId', '张海燕');
     await inputOf(page, 'doc-documents-acceptance_notice-licenceItem').fill('无线电台（站）设置审批');
     await fillDate(page, 'doc-documents-acceptance_notice-receivedOn', today);
     const materials = inputOf(page, 'doc-documents-acceptance_notice-materials');

@@ -4,7 +4,7 @@ import { DEMO_PASSWORD } from '../../src/demo/seed.js';
 import { sampleDocumentFields } from '../../src/demo/document-fields.js';
 import { generateCreditCode } from '../../src/organisation/check-digits.js';
 import { mulberry32 } from '../../src/platform/random.js';
-import { apiLogin, chooseOption, fillDate, launchBrowser, newContext, screenshot, unique, watchForErrors, type Api, signIn } from './support.js';
+import { apiLogin, chooseOption, fillDate, launchBrowser, newContext, screenshot, unique, watchForErrors, type Api, signIn, sign } from './support.js';
 
 interface CaseDetail {
   step: string;
@@ -13,16 +13,6 @@ interface CaseDetail {
   nextSteps: { id: string; blocked: { code: string } | null }[];
 }
 
-/** Draws a short signature-like stroke on the canvas with the mouse. */
-async function sign(page: Page, testId: string): Promise<void> {
-  const canvas = page.getByTestId(testId);
-  await canvas.scrollIntoViewIfNeeded();
-  const box = (await canvas.boundingBox())!;
-  await page.mouse.move(box.x + 40, box.y + box.height * 0.6);
-  await page.mouse.down();
-  for (let i = 1; i <= 12; i++) await page.mouse.move(box.x + 40 + i * 22, box.y + box.height * (0.6 + 0.25 * Math.sin(i)), { steps: 2 });
-  await page.mouse.up();
-}
 
 /**
  * Issue 9 in the browser: after the prior notice (行政处罚事先告知书) is issued, the officer records its

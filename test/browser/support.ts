@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import { CHROMIUM_PATH, SCREENSHOT_DIR } from './paths.js';
 
 /** Flags for a headless Chromium in a container (root, no GPU, small /dev/shm, no network chatter). */
@@ -135,6 +135,23 @@ export async function chooseOption(page: Page, testId: string, text: string): Pr
   const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first();
   await option.click();
   await option.waitFor({ state: 'hidden' });
+}
+
+/** Waits until the step dialog has closed and the case page shows this stage of the procedure. */
+export async function waitForStage(page: Page, stage: string): Promise<void> {
+  await page.locator('.ant-modal-wrap').waitFor({ state: 'hidden' });
+  await expect.poll(() => page.getByTestId('case-step').textContent()).toBe(stage);
+}
+
+/** Draws a short signature-like stroke on the canvas with the mouse. */
+export async function sign(page: Page, testId: string): Promise<void> {
+  const canvas = page.getByTestId(testId);
+  await canvas.scrollIntoViewIfNeeded();
+  const box = (await canvas.boundingBox())!;
+  await page.mouse.move(box.x + 40, box.y + box.height * 0.6);
+  await page.mouse.down();
+  for (let i = 1; i <= 12; i++) await page.mouse.move(box.x + 40 + i * 22, box.y + box.height * (0.6 + 0.25 * Math.sin(i)), { steps: 2 });
+  await page.mouse.up();
 }
 
 /** The button of the open antd dialog whose label is `label` (antd spaces two-character labels: 保 存). */
